@@ -1,0 +1,166 @@
+/**
+ * One money module. Amounts are yuan held as decimal.js values rounded to the fen (0.01)
+ * with ROUND_HALF_UP. Hot paths (ledger sums) work in integer fen (`Fen`, a safe integer);
+ * decimal.js is for rates, division and rounding. Floats appear only at the cell boundary
+ * (`moneyFromCell`), and a float with more than two decimals is reported, never rounded.
+ */
+import Decimal from 'decimal.js';
+
+/** Our own Decimal constructor: 40 significant digits, ROUND_HALF_UP, so no other module's settings leak in. */
+export const D = Decimal.clone({ precision: 40, rounding: Decimal.ROUND_HALF_UP, toExpNeg: -30, toExpPos: 40 });
+export type Dec = Decimal;
+export type Money = Decimal;
+
+/** Integer number of fen (分). Always a safe integer; 1 yuan = 100 fen. */
+export type Fen = number;
+
+export const ZERO: Money = new D(0);
+
+/** Why a value could not become money. */
+export type MoneyIssue = 'empty' | 'not-a-number' | 'too-many-decimals' | 'too-large';
+
+export type MoneyParse = { ok: true; fen: Fen } | { ok: false; issue: MoneyIssue };
+
+/** Largest amount we accept: 10^13 yuan keeps every fen sum of a county's ledgers a safe integer. */
+const MAX_FEN = 1e15;
+
+/** Round any decimal to the fen, half up (0.005 → 0.01, -0.005 → -0.01). */
+export function roundFen(x: Decimal.Value): Money {
+  return new D(x).toDecimalPlaces(2, D.ROUND_HALF_UP);
+}
+
+/** Money from a trusted literal or decimal; rounds to the fen. Use `parseMoney` for user text. */
+export function money(x: Decimal.Value): Money {
+  return roundFen(x);
+}
+
+export function fenToMoney(fen: Fen): Money {
+  return new D(fen).div(100);
+}
+
+/** Exact conversion; throws if `m` is not a whole number of fen (a programming error, not user input). */
+export function moneyToFen(m: Decimal.Value): Fen {
+  const f = new D(m).times(100);
+  if (!f.isInteger()) throw new RangeError(`not a whole number of fen: ${String(m)}`);
+  return f.toNumber();
+}
+
+/** Round any decimal to the fen and return integer fen. */
+export function decToFen(x: Decimal.Value): Fen {
+  return roundFen(x).times(100).toNumber();
+}
+
+const AMOUNT_RE = /^([+-]?)(\d+)(?:\.(\d*))?$/;
+
+/**
+ * Parse user text ("1,234.5", "¥1234.50", "-3", "（1,000.00）" is not accepted) into fen, exactly,
+ * by string arithmetic: no float ever touches the digits. More than two decimals is an issue,
+ * unless the extra digits are zeros ("12.300").
+ */
+export function parseFen(text: string): MoneyParse {
+  let s = text.trim();
+  if (s === '') return { ok: false, issue: 'empty' };
+  s = s.replace(/^[¥￥]/, '').replace(/[,，\s]/g, '');
+  const m = AMOUNT_RE.exec(s);
+  if (!m) return { ok: false, issue: 'not-a-number' };
+  const sign = m[1] === '-' ? -1 : 1;
+  const whole = m[2] ?? '0';
+  let frac = (m[3] ?? '').replace(/0+$/, '');
+  if (frac.length > 2) return { ok: false, issue: 'too-many-decimals' };
+  frac = frac.padEnd(2, '0');
+  if (whole.replace(/^0+/, '').length > 13) return { ok: false, issue: 'too-large' };
+  const fen = Number(whole) * 100 + Number(frac);
+  if (fen > MAX_FEN) return { ok: false, issue: 'too-large' };
+  return { ok: true, fen: sign * fen || 0 };
+}
+
+/**
+ * A spreadsheet cell (number, string, null) into fen. Numbers are read through their shortest
+ * decimal representation (what Excel shows), so 0.1 + 0.2 typed as 0.3 stays 0.30, while a cell
+ * holding 12.345 is 'too-many-decimals'.
+ */
+export function fenFromCell(v: unknown): MoneyParse {
+  if (v === null || v === undefined) return { ok: false, issue: 'empty' };
+  if (typeof v === 'number') {
+    if (!Number.isFinite(v)) return { ok: false, issue: 'not-a-number' };
+    return parseFen(numberToPlainString(v));
+  }
+  if (typeof v === 'string') return parseFen(v);
+  if (v instanceof D || Decimal.isDecimal(v)) return parseFen((v as Decimal).toFixed());
+  return { ok: false, issue: 'not-a-number' };
+}
+
+/** Like `fenFromCell` but as a Money value. */
+export function moneyFromCell(v: unknown): { ok: true; value: Money } | { ok: false; issue: MoneyIssue } {
+  const r = fenFromCell(v);
+  return r.ok ? { ok: true, value: fenToMoney(r.fen) } : r;
+}
+
+/** The number written into a cell. Exact for every fen amount below 2^53 / 100. */
+export function moneyToCell(m: Money | Fen): number {
+  return typeof m === 'number' ? m / 100 : m.toNumber();
+}
+
+/** "1234.50", "-0.05": exactly two decimals, no grouping. The JSON and CSV form. */
+export function fenToString(fen: Fen): string {
+  const neg = fen < 0;
+  const a = Math.abs(fen);
+  const yuan = Math.floor(a / 100);
+  const cents = a - yuan * 100;
+  return `${neg ? '-' : ''}${yuan}.${cents < 10 ? '0' : ''}${cents}`;
+}
+
+export function moneyToString(m: Money): string {
+  return roundFen(m).toFixed(2);
+}
+
+/** "1,234.50": grouped thousands, two decimals; what people read. */
+export function formatFen(fen: Fen): string {
+  const s = fenToString(fen);
+  const neg = s.startsWith('-');
+  const [whole = '0', frac = '00'] = (neg ? s.slice(1) : s).split('.');
+  return `${neg ? '-' : ''}${whole.replace(/\B(?=(\d{3})+(?!\d))/g, ',')}.${frac}`;
+}
+
+export function formatMoney(m: Money): string {
+  return formatFen(moneyToFen(roundFen(m)));
+}
+
+export function sumMoney(xs: Iterable<Money>): Money {
+  let t = ZERO;
+  for (const x of xs) t = t.plus(x);
+  return t;
+}
+
+/**
+ * Split `total` fen by `weights` so the parts always sum back to the total: each part is
+ * floor(total × w / Σw) and the leftover fen go, one each, to the largest remainders
+ * (ties to the earlier entry). Weights must be ≥ 0 with a positive sum.
+ */
+export function allocate(total: Fen, weights: readonly Decimal.Value[]): Fen[] {
+  const ws = weights.map((w) => new D(w));
+  if (ws.some((w) => w.isNeg())) throw new RangeError('allocate: negative weight');
+  const sum = ws.reduce((a, b) => a.plus(b), new D(0));
+  if (sum.isZero()) throw new RangeError('allocate: weights sum to zero');
+  const sign = total < 0 ? -1 : 1;
+  const abs = Math.abs(total);
+  const exact = ws.map((w) => new D(abs).times(w).div(sum));
+  const parts = exact.map((e) => e.floor().toNumber());
+  let left = abs - parts.reduce((a, b) => a + b, 0);
+  const order = exact
+    .map((e, i) => ({ i, r: e.minus(e.floor()) }))
+    .sort((a, b) => b.r.comparedTo(a.r) || a.i - b.i);
+  for (const { i } of order) {
+    if (left <= 0) break;
+    parts[i] = (parts[i] ?? 0) + 1;
+    left -= 1;
+  }
+  return parts.map((p) => sign * p || 0);
+}
+
+/** Shortest round-trip decimal text of a JS number, without exponent ("1e-7" → "0.0000001"). */
+function numberToPlainString(n: number): string {
+  const s = String(n);
+  if (!/e/i.test(s)) return s;
+  return new D(s).toFixed();
+}
