@@ -1,0 +1,104 @@
+/**
+ * WorkbookPort: everything a use case may ask of a workbook. Two adapters implement it:
+ * src/hosts/xlsx (ExcelJS, files, Node and browser) and src/hosts/excel (Office.js, live Excel).
+ * Use cases receive a port; they never import a host.
+ *
+ * Contract every adapter keeps:
+ * - Reads are bulk (one 2-D read per table) and a use case reads all it needs with one
+ *   `readTables` call, so the Excel adapter costs O(1) context.sync() calls whatever the row count.
+ * - Writes are batched: a use case computes and validates everything first, then makes one call
+ *   (`replaceGeneratedSheets` or `appendRows`). Generated sheets are rebuilt whole; typed-in
+ *   sheets are only ever appended to (import) or created (init), never rewritten.
+ */
+
+/** A plain cell value as read from or written to a sheet. Dates are ISO 'YYYY-MM-DD' strings. */
+export type Scalar = string | number | boolean | null;
+
+/** A formula we write, with the value we computed, so programs that do not recalculate on open (WPS) still show it. */
+export interface FormulaCell {
+  /** Without the leading '=' (e.g. 'SUM(C5:C9)'). */
+  formula: string;
+  result: Scalar;
+}
+
+export type Cell = Scalar | FormulaCell;
+
+export function isFormulaCell(c: Cell): c is FormulaCell {
+  return typeof c === 'object' && c !== null && 'formula' in c;
+}
+
+export interface ColumnSpec {
+  /** Header label the user sees (Chinese). */
+  header: string;
+  /** Stable key code uses. */
+  key: string;
+  width?: number;
+  /** Excel number format, e.g. '#,##0.00' for money, '@' for codes kept as text, 'yyyy-mm-dd'. */
+  numFmt?: string;
+  /** Data validation: a list of allowed values, or a formula range such as '=科目!$A$2:$A$500'. */
+  validation?: { list: readonly string[] } | { range: string };
+}
+
+/** A typed-in sheet: an Excel table with a stable name (e.g. sheet 凭证, table Vouchers). */
+export interface TypedTableSpec {
+  sheet: string;
+  table: string;
+  columns: readonly ColumnSpec[];
+}
+
+export interface TableData {
+  sheet: string;
+  table: string;
+  /** Header labels as found (matched to columns by label, so users may reorder columns). */
+  header: string[];
+  rows: Scalar[][];
+  /** Worksheet row number (1-based) of rows[0], so findings can point at the cell. */
+  firstRow: number;
+  /** Worksheet column letters of header[i], for findings. */
+  columnLetters: string[];
+}
+
+/** A sheet the engine rebuilds whole (科目余额表, 资产负债表 …). */
+export interface GeneratedSheet {
+  name: string;
+  /** Lines above the table (report title, village, period, unit "单位：元"). */
+  title: string[];
+  columns: readonly ColumnSpec[];
+  rows: Cell[][];
+  /** Indexes into `rows` of subtotal/total rows, drawn bold. */
+  totalRows?: number[];
+  /** Stable table name for the body, if it should be an Excel table. */
+  table?: string;
+}
+
+/** Hidden _meta sheet: layout version and book identity. */
+export interface WorkbookMeta {
+  layoutVersion: number;
+  chartSystem: '2023';
+  village: string;
+  township: string;
+  fiscalYear: number;
+  /** 'village' for one village's book; 'township' for a consolidation workbook. */
+  kind: 'village' | 'township';
+}
+
+export interface WorkbookPort {
+  readMeta(): Promise<WorkbookMeta | undefined>;
+  sheetNames(): Promise<string[]>;
+  /** Reads several typed-in tables at once (one sync in Excel). A missing sheet reads as undefined. */
+  readTables(specs: readonly TypedTableSpec[]): Promise<(TableData | undefined)[]>;
+  /** Creates meta and empty typed-in tables (headers, formats, validation, frozen header row). */
+  initialize(meta: WorkbookMeta, tables: readonly TypedTableSpec[]): Promise<void>;
+  /** Appends rows to the end of a typed-in table (import). Existing rows are not touched. */
+  appendRows(spec: TypedTableSpec, rows: readonly Scalar[][]): Promise<void>;
+  /** Deletes and recreates each named generated sheet with the given content, in one batch. */
+  replaceGeneratedSheets(sheets: readonly GeneratedSheet[]): Promise<void>;
+  /** Updates meta fields (e.g. after a lock). */
+  writeMeta(meta: WorkbookMeta): Promise<void>;
+}
+
+/** Options every long use case accepts: progress for the pane and the CLI bar, and cancellation. */
+export interface RunOptions {
+  onProgress?: (done: number, total: number, label: string) => void;
+  signal?: AbortSignal;
+}
