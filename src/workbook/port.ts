@@ -80,6 +80,8 @@ export interface WorkbookMeta {
   fiscalYear: number;
   /** 'village' for one village's book; 'township' for a consolidation workbook. */
   kind: 'village' | 'township';
+  /** 结账: months up to and including this 'YYYY-MM' are locked; no voucher may be added or changed there. */
+  lockedThrough?: string;
 }
 
 export interface WorkbookPort {
