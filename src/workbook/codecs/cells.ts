@@ -1,0 +1,171 @@
+/**
+ * Cell parsers shared by every codec. They are hand-written rather than zod schemas because
+ * they run once per cell on the import hot path (a million voucher lines); each returns either
+ * a value or an issue that the caller turns into a Finding naming sheet, row and column.
+ */
+import { fenFromCell, type Fen } from '../../core/money';
+import { finding, type Finding } from '../../core/findings';
+import type { IsoDate } from '../../core/ledger/types';
+
+export interface CellIssue {
+  rule: string;
+  zh: string;
+  en: string;
+}
+export type Parsed<T> = { ok: true; value: T } | { ok: false; issue: CellIssue };
+
+const ok = <T>(value: T): Parsed<T> => ({ ok: true, value });
+const bad = (rule: string, zh: string, en: string): Parsed<never> => ({ ok: false, issue: { rule, zh, en } });
+
+/** Where a table's rows live, so findings can name the cell. */
+export interface RowPlace {
+  sheet: string;
+  /** Worksheet row (or file line) of rows[0]. */
+  firstRow: number;
+  /** Column letter (or header) of the column at a given index. */
+  columnName(index: number): string;
+}
+
+export function isBlank(v: unknown): boolean {
+  return v === null || v === undefined || (typeof v === 'string' && v.trim() === '');
+}
+
+export function isBlankRow(row: readonly unknown[]): boolean {
+  for (let i = 0; i < row.length; i++) if (!isBlank(row[i])) return false;
+  return true;
+}
+
+/** Text of a cell: strings trimmed, numbers and booleans as written, blank as ''. */
+export function cellText(v: unknown): string {
+  if (v === null || v === undefined) return '';
+  if (typeof v === 'string') return v.trim();
+  if (typeof v === 'number' || typeof v === 'boolean') return String(v);
+  if (v instanceof Date) return Number.isNaN(v.getTime()) ? '' : dateToIso(v);
+  return String(v).trim();
+}
+
+const DAYS = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+function daysIn(y: number, m: number): number {
+  return m === 2 && ((y % 4 === 0 && y % 100 !== 0) || y % 400 === 0) ? 29 : (DAYS[m - 1] ?? 0);
+}
+
+function iso(y: number, m: number, d: number): IsoDate {
+  return `${y}-${m < 10 ? '0' : ''}${m}-${d < 10 ? '0' : ''}${d}`;
+}
+
+/** Calendar date of a JS Date in UTC (ExcelJS reads date cells as UTC midnight). */
+export function dateToIso(d: Date): IsoDate {
+  return iso(d.getUTCFullYear(), d.getUTCMonth() + 1, d.getUTCDate());
+}
+
+/** Excel serial day number (1900 system, as Excel counts it) → ISO date. Time of day is dropped. */
+export function serialToIso(serial: number): IsoDate {
+  const ms = Math.round((Math.floor(serial) - 25569) * 86400000);
+  return dateToIso(new Date(ms));
+}
+
+/** ISO date → Excel serial day number. */
+export function isoToSerial(date: IsoDate): number {
+  return Date.UTC(Number(date.slice(0, 4)), Number(date.slice(5, 7)) - 1, Number(date.slice(8, 10))) / 86400000 + 25569;
+}
+
+/** Reads `count` digits at `i` (1..max), returning [value, next index] or undefined. */
+function digits(s: string, i: number, min: number, max: number): [number, number] | undefined {
+  let v = 0;
+  let j = i;
+  while (j < s.length && j - i < max) {
+    const c = s.charCodeAt(j);
+    if (c < 48 || c > 57) break;
+    v = v * 10 + (c - 48);
+    j++;
+  }
+  return j - i >= min ? [v, j] : undefined;
+}
+
+function isSep(c: number): boolean {
+  // '-', '/', '.', '年', '月'
+  return c === 45 || c === 47 || c === 46 || c === 0x5e74 || c === 0x6708;
+}
+
+/** Text dates: 2025-01-10, 2025/1/10, 2025.1.10, 2025年1月10日, 20250110; a trailing time is ignored. */
+export function parseDateText(text: string): IsoDate | undefined {
+  const s = text.trim();
+  let y: number, m: number, d: number, end: number;
+  if (s.length === 8 && digits(s, 0, 8, 8)) {
+    y = Number(s.slice(0, 4));
+    m = Number(s.slice(4, 6));
+    d = Number(s.slice(6, 8));
+    end = 8;
+  } else {
+    const a = digits(s, 0, 4, 4);
+    if (!a || !isSep(s.charCodeAt(a[1]))) return undefined;
+    const b = digits(s, a[1] + 1, 1, 2);
+    if (!b || !isSep(s.charCodeAt(b[1]))) return undefined;
+    const c = digits(s, b[1] + 1, 1, 2);
+    if (!c) return undefined;
+    [y, m, d, end] = [a[0], b[0], c[0], c[1]];
+    if (s.charCodeAt(end) === 0x65e5) end++; // 日
+  }
+  if (end < s.length && s.charCodeAt(end) !== 32 && s.charCodeAt(end) !== 84) return undefined; // ' ' or 'T' before a time
+  if (y < 1900 || m < 1 || m > 12 || d < 1 || d > daysIn(y, m)) return undefined;
+  return iso(y, m, d);
+}
+
+/** A date cell: JS Date, Excel serial number, or text. */
+export function parseDateCell(v: unknown, header: string): Parsed<IsoDate> {
+  if (isBlank(v)) return bad('cell.missing', `缺少${header}`, `${header} (date) is missing`);
+  let r: IsoDate | undefined;
+  if (v instanceof Date) r = Number.isNaN(v.getTime()) ? undefined : dateToIso(v);
+  else if (typeof v === 'number') r = v >= 61 && v < 2958466 ? serialToIso(v) : undefined;
+  else if (typeof v === 'string') r = parseDateText(v);
+  if (r !== undefined) return ok(r);
+  const shown = cellText(v);
+  return bad('cell.bad-date', `${header}"${shown}"不是有效日期（应为 2025-01-10 这样的日期）`, `${header} "${shown}" is not a valid date (expected e.g. 2025-01-10)`);
+}
+
+/** A money cell into fen; blank is 0. More than two decimals is an issue, never rounded. */
+export function parseAmountCell(v: unknown, header: string): Parsed<Fen> {
+  const r = fenFromCell(v);
+  if (r.ok) return ok(r.fen);
+  if (r.issue === 'empty') return ok(0);
+  const shown = cellText(v);
+  if (r.issue === 'too-many-decimals') {
+    return bad('cell.too-many-decimals', `${header}"${shown}"超过两位小数（金额精确到分）`, `${header} "${shown}" has more than two decimals (amounts are to the fen)`);
+  }
+  if (r.issue === 'too-large') return bad('cell.bad-amount', `${header}"${shown}"金额过大`, `${header} "${shown}" is too large`);
+  return bad('cell.bad-amount', `${header}"${shown}"不是有效金额`, `${header} "${shown}" is not a valid amount`);
+}
+
+/** An account code: digits, 3 then 2 per level (501, 50101 …). Numbers typed into a cell are accepted. */
+export function parseCodeCell(v: unknown, header: string): Parsed<string> {
+  if (isBlank(v)) return bad('cell.missing', `缺少${header}`, `${header} (account code) is missing`);
+  const s = typeof v === 'number' && Number.isInteger(v) && v >= 0 ? String(v) : cellText(v);
+  let good = s.length >= 3 && (s.length - 3) % 2 === 0;
+  for (let i = 0; good && i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    good = c >= 48 && c <= 57;
+  }
+  if (good) return ok(s);
+  return bad('cell.bad-code', `${header}"${s}"不是有效科目编码（三位一级科目，明细每级加两位）`, `${header} "${s}" is not a valid account code (3 digits, plus 2 per sub-level)`);
+}
+
+/** A required text cell (voucher number …). */
+export function parseRequiredText(v: unknown, header: string): Parsed<string> {
+  const s = cellText(v);
+  if (s === '') return bad('cell.missing', `缺少${header}`, `${header} is missing`);
+  return ok(s);
+}
+
+/** An optional whole number ≥ 0 (附件数); blank is undefined. */
+export function parseCountCell(v: unknown, header: string): Parsed<number | undefined> {
+  if (isBlank(v)) return ok(undefined);
+  const n = typeof v === 'number' ? v : Number(cellText(v));
+  if (Number.isInteger(n) && n >= 0) return ok(n);
+  const shown = cellText(v);
+  return bad('cell.bad-integer', `${header}"${shown}"应为非负整数`, `${header} "${shown}" should be a whole number ≥ 0`);
+}
+
+/** Turns an issue into a Finding at a cell. */
+export function issueAt(issue: CellIssue, sheet: string, row: number, column: string, severity: 'error' | 'warning' = 'error'): Finding {
+  return finding(issue.rule, severity, issue.zh, issue.en, { sheet, row, column });
+}
