@@ -1,0 +1,96 @@
+/**
+ * Reads of the Excel host. Each costs a fixed number of syncs whatever the row count:
+ * one to learn which sheets and tables exist (Office.js cannot chain calls on a null object),
+ * one to load every needed range as 2-D values.
+ */
+import type { Scalar, TableData, TypedTableSpec, WorkbookMeta } from '../../workbook/port';
+import { columnLetter, columnsByHeader, dropTrailingEmptyRows, fromExcelValue } from './excel-cells';
+import { META_ROWS, META_SHEET, rowsToMeta } from './excel-meta';
+
+type Read =
+  | { kind: 'table'; spec: TypedTableSpec; header: Excel.Range; body: Excel.Range; sheet: Excel.Worksheet }
+  | { kind: 'sheet'; spec: TypedTableSpec; used: Excel.Range; sheetName: string };
+
+/**
+ * Reads tables by table name, wherever the user moved them; a sheet without its table is read
+ * from its used range (first row = header). A missing sheet reads as undefined. 2 syncs.
+ */
+export async function readTablesIn(ctx: Excel.RequestContext, specs: readonly TypedTableSpec[]): Promise<(TableData | undefined)[]> {
+  if (specs.length === 0) return [];
+  const probes = specs.map((spec) => ({
+    spec,
+    sheet: ctx.workbook.worksheets.getItemOrNullObject(spec.sheet).load('name'),
+    table: ctx.workbook.tables.getItemOrNullObject(spec.table).load('name'),
+  }));
+  await ctx.sync();
+
+  const reads = probes.map(({ spec, sheet, table }): Read | undefined => {
+    if (!table.isNullObject) {
+      return {
+        kind: 'table',
+        spec,
+        header: table.getHeaderRowRange().load('values,rowIndex,columnIndex'),
+        body: table.getDataBodyRange().load('values'),
+        sheet: table.worksheet.load('name'),
+      };
+    }
+    if (!sheet.isNullObject) {
+      return { kind: 'sheet', spec, used: sheet.getUsedRangeOrNullObject(true).load('values,rowIndex,columnIndex'), sheetName: sheet.name };
+    }
+    return undefined;
+  });
+  if (reads.some((r) => r !== undefined)) await ctx.sync();
+  return reads.map((r) => (r === undefined ? undefined : toTableData(r)));
+}
+
+function toTableData(read: Read): TableData {
+  if (read.kind === 'table') {
+    const headerValues = read.header.values[0] ?? [];
+    return buildTableData(read.spec, read.sheet.name, headerValues, read.body.values, read.header.rowIndex, read.header.columnIndex);
+  }
+  if (read.used.isNullObject) {
+    return { sheet: read.sheetName, table: read.spec.table, header: [], rows: [], firstRow: 2, columnLetters: [] };
+  }
+  const [headerValues = [], ...body] = read.used.values;
+  return buildTableData(read.spec, read.sheetName, headerValues, body, read.used.rowIndex, read.used.columnIndex);
+}
+
+function buildTableData(
+  spec: TypedTableSpec,
+  sheet: string,
+  headerValues: readonly unknown[],
+  body: readonly (readonly unknown[])[],
+  headerRow0: number,
+  column0: number,
+): TableData {
+  const header = headerValues.map((v) => (v === null || v === undefined ? '' : String(v)));
+  const byHeader = columnsByHeader(spec.columns);
+  const formats = header.map((label) => byHeader.get(label)?.numFmt);
+  const rows = dropTrailingEmptyRows(body.map((row) => header.map((_, j) => fromExcelValue(row[j], formats[j]))));
+  return {
+    sheet,
+    table: spec.table,
+    header,
+    rows,
+    firstRow: headerRow0 + 2,
+    columnLetters: header.map((_, j) => columnLetter(column0 + j)),
+  };
+}
+
+/** The hidden _meta sheet's key/value rows → meta; undefined when there is no such sheet. 1–2 syncs. */
+export async function readMetaIn(ctx: Excel.RequestContext): Promise<WorkbookMeta | undefined> {
+  const sheet = ctx.workbook.worksheets.getItemOrNullObject(META_SHEET).load('name');
+  await ctx.sync();
+  if (sheet.isNullObject) return undefined;
+  const range = sheet.getRangeByIndexes(0, 0, META_ROWS, 2).load('values');
+  await ctx.sync();
+  const rows: Scalar[][] = range.values.map((row: unknown[]) => row.map((v) => fromExcelValue(v, '@')));
+  return rowsToMeta(rows);
+}
+
+/** All worksheet names in tab order (hidden ones too, e.g. _meta). 1 sync. */
+export async function sheetNamesIn(ctx: Excel.RequestContext): Promise<string[]> {
+  const sheets = ctx.workbook.worksheets.load('items/name');
+  await ctx.sync();
+  return sheets.items.map((s) => s.name);
+}

@@ -1,0 +1,132 @@
+/**
+ * Writes to the sheets people type into: creating them (initialize), appending imported rows,
+ * and the hidden _meta sheet. Typed-in sheets are never rewritten.
+ */
+import type { ColumnSpec, Scalar, TypedTableSpec, WorkbookMeta } from '../../workbook/port';
+import { PayloadBatcher } from './excel-batch';
+import { ExcelHostError, chunkRowsByPayload, columnsByHeader, estimateRowsBytes, toExcelInput } from './excel-cells';
+import { META_ROWS, META_SHEET, metaToRows } from './excel-meta';
+
+/** Column width in the port is in characters (as ExcelJS); Office.js wants points. ~7 points a character. */
+export const POINTS_PER_CHAR = 7;
+
+/** Queues a fresh (or refreshed) _meta sheet: key/value rows, text format, hidden. */
+export function queueMeta(ctx: Excel.RequestContext, existing: Excel.Worksheet | undefined, meta: WorkbookMeta): void {
+  const sheet = existing ?? ctx.workbook.worksheets.add(META_SHEET);
+  sheet.getRangeByIndexes(0, 0, META_ROWS, 2).clear('Contents');
+  const rows = metaToRows(meta);
+  const range = sheet.getRangeByIndexes(0, 0, rows.length, 2);
+  // Text format first, so '2023' and '2025-06' stay text rather than becoming a number or a date.
+  range.numberFormat = rows.map(() => ['@', '@']);
+  range.values = rows.map(([k, v]) => [k, typeof v === 'number' ? v : String(v)]);
+  sheet.visibility = 'Hidden';
+}
+
+/** Writes meta: 2 syncs (does the sheet exist; write). */
+export async function writeMetaIn(ctx: Excel.RequestContext, meta: WorkbookMeta): Promise<void> {
+  const sheet = ctx.workbook.worksheets.getItemOrNullObject(META_SHEET).load('name');
+  await ctx.sync();
+  queueMeta(ctx, sheet.isNullObject ? undefined : sheet, meta);
+  await ctx.sync();
+}
+
+/**
+ * Creates meta and each typed-in table that does not exist yet: 2 syncs. An existing table is
+ * left as it is (re-initializing never touches data); a sheet of that name without the table
+ * is an error, thrown before anything is written.
+ */
+export async function initializeIn(ctx: Excel.RequestContext, meta: WorkbookMeta, specs: readonly TypedTableSpec[]): Promise<void> {
+  const probes = specs.map((spec) => ({
+    spec,
+    sheet: ctx.workbook.worksheets.getItemOrNullObject(spec.sheet).load('name'),
+    table: ctx.workbook.tables.getItemOrNullObject(spec.table).load('name'),
+  }));
+  const metaSheet = ctx.workbook.worksheets.getItemOrNullObject(META_SHEET).load('name');
+  await ctx.sync();
+  const toCreate = probes.filter((p) => p.table.isNullObject);
+  const clash = toCreate.find((p) => !p.sheet.isNullObject);
+  if (clash) {
+    throw new ExcelHostError(
+      'sheet-exists',
+      `工作表“${clash.spec.sheet}”已存在，但没有表格 ${clash.spec.table}，未作任何修改`,
+      `Sheet "${clash.spec.sheet}" exists without table ${clash.spec.table}; nothing was changed`,
+    );
+  }
+  ctx.workbook.application.suspendApiCalculationUntilNextSync();
+  for (const { spec } of toCreate) queueTypedTable(ctx, spec);
+  queueMeta(ctx, metaSheet.isNullObject ? undefined : metaSheet, meta);
+  await ctx.sync();
+}
+
+function validationRule(v: NonNullable<ColumnSpec['validation']>): Excel.DataValidationRule {
+  // Excel caps an inline list at 255 characters; long lists (account codes) should be a range.
+  const source = 'list' in v ? v.list.join(',') : v.range;
+  return { list: { inCellDropDown: true, source } };
+}
+
+/** Header row, one empty formatted body row, the table over both, validation, widths, frozen header. */
+function queueTypedTable(ctx: Excel.RequestContext, spec: TypedTableSpec): void {
+  const n = spec.columns.length;
+  const sheet = ctx.workbook.worksheets.add(spec.sheet);
+  sheet.getRangeByIndexes(0, 0, 1, n).values = [spec.columns.map((c) => c.header)];
+  // Formats go on the body row before the table exists; the table carries them to added rows.
+  sheet.getRangeByIndexes(1, 0, 1, n).numberFormat = [spec.columns.map((c) => c.numFmt ?? 'General')];
+  const table = sheet.tables.add(sheet.getRangeByIndexes(0, 0, 2, n), true);
+  table.name = spec.table;
+  spec.columns.forEach((c, j) => {
+    if (c.validation) table.columns.getItemAt(j).getDataBodyRange().dataValidation.rule = validationRule(c.validation);
+    if (c.width !== undefined) sheet.getRangeByIndexes(0, j, 1, 1).format.columnWidth = c.width * POINTS_PER_CHAR;
+  });
+  sheet.freezePanes.freezeRows(1);
+}
+
+function isItemNotFound(e: unknown): boolean {
+  return typeof e === 'object' && e !== null && (e as { code?: unknown }).code === 'ItemNotFound';
+}
+
+/**
+ * Appends rows (in spec column order) to the table, matching columns by header label so a user
+ * may have reordered them. Syncs: 1 to read the header, then 1 per ~4 MB of rows (1 for any
+ * village-sized import). The empty row a new table is created with is removed.
+ */
+export async function appendRowsIn(
+  ctx: Excel.RequestContext,
+  spec: TypedTableSpec,
+  rows: readonly Scalar[][],
+  budget: number,
+): Promise<void> {
+  if (rows.length === 0) return;
+  const table = ctx.workbook.tables.getItem(spec.table);
+  const header = table.getHeaderRowRange().load('values');
+  const body = table.getDataBodyRange().load('rowCount');
+  const firstRow = body.getRow(0).load('values');
+  try {
+    await ctx.sync();
+  } catch (e) {
+    if (!isItemNotFound(e)) throw e;
+    throw new ExcelHostError('table-missing', `找不到表格 ${spec.table}（工作表“${spec.sheet}”）`, `Table ${spec.table} (sheet "${spec.sheet}") not found`);
+  }
+  const labels = (header.values[0] ?? []).map((v: unknown) => String(v ?? ''));
+  const specIndex = new Map(spec.columns.map((c, i) => [c.header, i]));
+  const missing = spec.columns.find((c) => !labels.includes(c.header));
+  if (missing) {
+    throw new ExcelHostError('column-missing', `表格 ${spec.table} 缺少列“${missing.header}”`, `Table ${spec.table} lacks column "${missing.header}"`);
+  }
+  const byHeader = columnsByHeader(spec.columns);
+  const values = rows.map((row) =>
+    labels.map((label) => {
+      const i = specIndex.get(label);
+      return toExcelInput(i === undefined ? null : (row[i] ?? null), byHeader.get(label)?.numFmt);
+    }),
+  );
+  const placeholder = body.rowCount === 1 && (firstRow.values[0] ?? []).every((v: unknown) => v === '' || v === null);
+
+  const batcher = new PayloadBatcher(ctx, budget);
+  for (const chunk of chunkRowsByPayload(values, budget)) {
+    await batcher.reserve(estimateRowsBytes(chunk));
+    table.rows.add(undefined, chunk, true);
+  }
+  // Removed after the adds: a table may not be left with no body row in between.
+  if (placeholder) table.rows.getItemAt(0).delete();
+  await batcher.flush();
+}
