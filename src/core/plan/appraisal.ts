@@ -1,0 +1,145 @@
+/**
+ * Project appraisal for village plans (DOMAIN.md §5): net present value, internal rate of return
+ * and static payback over yearly cash flows. Flows are yuan, flow 0 is year 0 (the investment,
+ * not discounted), flow t is the net cash of year t. Everything is decimal.js; only NPV is money
+ * and is rounded to the fen (ROUND_HALF_UP).
+ */
+import type Decimal from 'decimal.js';
+import { D, roundFen, type Money } from '../money';
+
+/** 社会折现率 — the national social discount rate, the default for NPV. */
+export const DEFAULT_DISCOUNT_RATE = '0.08';
+/** The lower rate used for long-benefit public projects. */
+export const PUBLIC_PROJECT_DISCOUNT_RATE = '0.06';
+
+/** IRR is found to within this width of its bracket (the result is exact to about 1e-12). */
+const IRR_TOLERANCE = new D('1e-12');
+/** Candidate rates scanned for a sign change of NPV, nearest to zero first on each side. */
+const IRR_GRID_UP = ['0', '0.05', '0.1', '0.2', '0.3', '0.5', '0.75', '1', '1.5', '2', '3', '5', '10', '100', '1000'];
+const IRR_GRID_DOWN = ['0', '-0.05', '-0.1', '-0.2', '-0.3', '-0.5', '-0.7', '-0.9', '-0.99', '-0.999999'];
+
+/** Misuse of an appraisal function: 'value' = missing or not a number, 'num' = no answer exists. */
+export class AppraisalError extends Error {
+  constructor(
+    readonly zh: string,
+    readonly en: string,
+    readonly kind: 'value' | 'num',
+  ) {
+    super(`${zh} / ${en}`);
+    this.name = 'AppraisalError';
+  }
+}
+
+function toDecimal(v: Decimal.Value, zhName: string, name: string): Decimal {
+  let x: Decimal;
+  try {
+    x = new D(v);
+  } catch {
+    throw new AppraisalError(`${zhName}不是数字`, `${name} is not a number`, 'value');
+  }
+  if (!x.isFinite()) throw new AppraisalError(`${zhName}不是有限数`, `${name} is not a finite number`, 'value');
+  return x;
+}
+
+function toFlows(flows: readonly Decimal.Value[]): Decimal[] {
+  if (flows.length === 0) throw new AppraisalError('缺少现金流', 'no cash flows', 'value');
+  return flows.map((f, t) => toDecimal(f, `第${t}年现金流`, `flow ${t}`));
+}
+
+function toRate(rate: Decimal.Value): Decimal {
+  const r = toDecimal(rate, '折现率', 'rate');
+  if (r.lte(-1)) throw new AppraisalError('折现率必须大于 -100%', 'rate must be greater than -1', 'num');
+  return r;
+}
+
+/** Σ CF_t / (1+r)^t, exact to 40 significant digits. */
+function presentValue(flows: readonly Decimal[], r: Decimal): Decimal {
+  const base = new D(1).plus(r);
+  let total = new D(0);
+  flows.forEach((cf, t) => {
+    total = total.plus(cf.div(base.pow(t)));
+  });
+  return total;
+}
+
+/**
+ * 净现值 — NPV at `rate` (default 8%), year 0 undiscounted, rounded to the fen.
+ * (Excel's own NPV discounts its first value by one period; this one does not.)
+ * @example npv([-100000, 30000, 40000, 50000], '0.1').toFixed(2) // '-2103.68'
+ */
+export function npv(flows: readonly Decimal.Value[], rate: Decimal.Value = DEFAULT_DISCOUNT_RATE): Money {
+  return roundFen(presentValue(toFlows(flows), toRate(rate)));
+}
+
+/**
+ * 内部收益率 — the rate at which NPV is zero, by bisection on decimals to 1e-12. Needs both a
+ * negative and a positive flow. With several roots (non-conventional flows) the one nearest
+ * zero, searching upwards first, is returned.
+ * @example irr([-100, 110]).toNumber() // 0.1
+ */
+export function irr(flows: readonly Decimal.Value[]): Decimal {
+  const cfs = toFlows(flows);
+  if (!cfs.some((c) => c.isNeg() && !c.isZero()) || !cfs.some((c) => c.isPos() && !c.isZero())) {
+    throw new AppraisalError('现金流须有正有负，才有内部收益率', 'IRR needs both a negative and a positive flow', 'num');
+  }
+  for (const grid of [IRR_GRID_UP, IRR_GRID_DOWN]) {
+    let lo = new D(grid[0] ?? '0');
+    let fLo = presentValue(cfs, lo);
+    if (fLo.isZero()) return lo;
+    for (const g of grid.slice(1)) {
+      const hi = new D(g);
+      const fHi = presentValue(cfs, hi);
+      if (fHi.isZero()) return hi;
+      if (fHi.isNeg() !== fLo.isNeg()) return bisect(cfs, lo, fLo, hi);
+      lo = hi;
+      fLo = fHi;
+    }
+  }
+  throw new AppraisalError('找不到内部收益率（在 -100% 到 100000% 之间无解）', 'no IRR between -100% and 100000%', 'num');
+}
+
+/** Bisection between a and b, where NPV changes sign; fa = NPV(a). */
+function bisect(cfs: readonly Decimal[], a: Decimal, fa: Decimal, b: Decimal): Decimal {
+  let lo = a;
+  let hi = b;
+  let fLo = fa;
+  while (hi.minus(lo).abs().gt(IRR_TOLERANCE)) {
+    const mid = lo.plus(hi).div(2);
+    const fMid = presentValue(cfs, mid);
+    if (fMid.isZero()) return mid;
+    if (fMid.isNeg() === fLo.isNeg()) {
+      lo = mid;
+      fLo = fMid;
+    } else {
+      hi = mid;
+    }
+  }
+  return lo.plus(hi).div(2).toDecimalPlaces(12, D.ROUND_HALF_UP);
+}
+
+/**
+ * 静态投资回收期 — static payback in years, interpolated within the year it is reached: after the
+ * last year whose cumulative flow is negative (k), payback = k + (−cumulative_k) / flow_(k+1).
+ * Zero when the cumulative flow is never negative; an error when it is still negative at the end.
+ * @example paybackYears([-100000, 30000, 40000, 50000]).toNumber() // 2.6
+ */
+export function paybackYears(flows: readonly Decimal.Value[]): Decimal {
+  const cfs = toFlows(flows);
+  const cumulative: Decimal[] = [];
+  let run = new D(0);
+  for (const cf of cfs) {
+    run = run.plus(cf);
+    cumulative.push(run);
+  }
+  let lastNegative = -1;
+  cumulative.forEach((c, t) => {
+    if (c.isNeg() && !c.isZero()) lastNegative = t;
+  });
+  if (lastNegative === -1) return new D(0);
+  const next = cfs[lastNegative + 1];
+  const owed = cumulative[lastNegative];
+  if (next === undefined || owed === undefined) {
+    throw new AppraisalError('计算期内未收回投资', 'the investment is not paid back within the flows given', 'num');
+  }
+  return new D(lastNegative).plus(owed.neg().div(next));
+}
