@@ -5,6 +5,7 @@
  * Run once after changing the design: `node src/dev/make-icons.cjs`. The PNGs are committed.
  */
 'use strict';
+/* global Buffer */
 const fs = require('node:fs');
 const path = require('node:path');
 const zlib = require('node:zlib');
