@@ -1,0 +1,30 @@
+/**
+ * A fingerprint of the vouchers in locked months, stored with the lock (BookSettings.lockDigest)
+ * so whole-book validation can tell that a locked month was edited. Not a security hash: it
+ * guards against mistakes, not attackers. Order of vouchers and of lines does not matter.
+ */
+import { monthOf } from './balances';
+import type { Voucher, YearMonth } from './types';
+
+/** FNV-1a, two 32-bit lanes with different seeds, as 16 hex digits. */
+function fnv(text: string): string {
+  let a = 0x811c9dc5;
+  let b = 0x01000193 ^ 0x5bd1e995;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    a = Math.imul(a ^ c, 0x01000193);
+    b = Math.imul(b ^ c, 0x01000193) ^ (b >>> 15);
+  }
+  return (a >>> 0).toString(16).padStart(8, '0') + (b >>> 0).toString(16).padStart(8, '0');
+}
+
+/** Digest of every non-generated voucher dated in a month up to and including `through`. */
+export function lockDigest(vouchers: readonly Voucher[], through: YearMonth): string {
+  const parts: string[] = [];
+  for (const v of vouchers) {
+    if (v.generated !== undefined || monthOf(v.date) > through) continue;
+    const lines = v.lines.map((l) => `${l.account}:${l.debit}:${l.credit}`).sort().join(',');
+    parts.push(`${v.date}|${v.number.trim()}|${v.summary}|${lines}`);
+  }
+  return fnv(parts.sort().join('\n'));
+}

@@ -1,0 +1,112 @@
+/**
+ * 收益及收益分配表 — income and distribution statement (DOMAIN.md §2, research §2.3–2.4).
+ * The official 2023 行次 were not available; lines are numbered 1–20 in form order.
+ *
+ * P&L lines are the period's activity (from..to) EXCLUDING generated closing vouchers, so the
+ * statement reads the same before and after 结转. Income lines are credit-positive (a net debit
+ * on 投资收益 shows as a negative amount), expense lines debit-positive.
+ *
+ * Distribution lines come from the accountant's vouchers against 322 收益分配 (any
+ * sub-account), classified by the counter-account in the same voucher (see distribution.ts):
+ * Cr 311 → 提取公积公益金; Cr 211 / 113 / 212 → 向成员分配; anything else → 其他分配.
+ * 其他转入 = credits to 322 from accounts other than 321 (closing and 322-internal transfers
+ * are not income of the distribution). 年初未分配收益 = the year opening of 322 (credit-positive).
+ */
+import type { Chart } from '../chart/accounts';
+import { finding, type Finding } from '../findings';
+import { formatFen, type Fen } from '../money';
+import { accountBalances } from '../ledger/balances';
+import type { OpeningBalance, Voucher, YearMonth } from '../ledger/types';
+import { classifyDistributions } from './distribution';
+import { evaluateLines, feedAmount, type Feed, type LineDef } from './lines';
+
+const income = (account: string): Feed => ({ account, sign: -1 });
+const expense = (account: string): Feed => ({ account, sign: 1 });
+
+export const INCOME_STATEMENT_LINES = [
+  { line: 1, key: 'operatingRevenue', label: '一、经营收入', feeds: [income('501')] },
+  { line: 2, key: 'investmentIncome', label: '加：投资收益', feeds: [income('502')] },
+  { line: 3, key: 'operatingExpenses', label: '减：经营支出', feeds: [expense('511')] },
+  { line: 4, key: 'taxesAndSurcharges', label: '税金及附加', feeds: [expense('512')] },
+  { line: 5, key: 'adminExpenses', label: '管理费用', feeds: [expense('513')] },
+  { line: 6, key: 'operatingResult', label: '二、经营收益', formula: [[1, 1], [2, 1], [3, -1], [4, -1], [5, -1]] },
+  { line: 7, key: 'subsidyIncome', label: '加：补助收入', feeds: [income('503')] },
+  { line: 8, key: 'otherIncome', label: '其他收入', feeds: [income('504')] },
+  { line: 9, key: 'publicWelfareExpenses', label: '减：公益支出', feeds: [expense('514')] },
+  { line: 10, key: 'otherExpenses', label: '其他支出', feeds: [expense('515')] },
+  { line: 11, key: 'totalResult', label: '三、收益总额', formula: [[6, 1], [7, 1], [8, 1], [9, -1], [10, -1]] },
+  { line: 12, key: 'incomeTax', label: '减：所得税费用', feeds: [expense('521')] },
+  { line: 13, key: 'netResult', label: '四、净收益', formula: [[11, 1], [12, -1]] },
+  { line: 14, key: 'retainedOpening', label: '加：年初未分配收益', value: 'retainedOpening' },
+  { line: 15, key: 'otherTransfersIn', label: '其他转入', value: 'otherIn' },
+  { line: 16, key: 'distributable', label: '五、可分配收益', formula: [[13, 1], [14, 1], [15, 1]] },
+  { line: 17, key: 'toReserve', label: '减：提取公积公益金', value: 'reserve' },
+  { line: 18, key: 'toMembers', label: '向成员分配', value: 'members' },
+  { line: 19, key: 'otherDistributions', label: '其他分配', value: 'other' },
+  { line: 20, key: 'retainedClosing', label: '六、年末未分配收益', formula: [[16, 1], [17, -1], [18, -1], [19, -1]] },
+] as const satisfies readonly LineDef[];
+
+export type IncomeStatementKey = (typeof INCOME_STATEMENT_LINES)[number]['key'];
+
+export interface IncomeStatementRow {
+  line: number;
+  key: IncomeStatementKey;
+  label: string;
+  amount: Fen;
+}
+
+export interface IncomeStatement {
+  from: YearMonth;
+  to: YearMonth;
+  rows: IncomeStatementRow[];
+  /** 集体经营性收入 = 经营收入 + 投资收益 (DOMAIN §3). */
+  operatingIncome: Fen;
+  findings: Finding[];
+}
+
+type In = { chart: Chart; opening: readonly OpeningBalance[]; vouchers: readonly Voucher[]; from: YearMonth; to: YearMonth };
+
+const isPL = (chart: Chart, code: string): boolean => {
+  const c = chart.get(code)?.category;
+  return c === 'income' || c === 'expense';
+};
+
+/** Build the 收益及收益分配表 for the months from..to (normally the whole fiscal year). */
+export function buildIncomeStatement(input: In): IncomeStatement {
+  const { chart } = input;
+  const activity = accountBalances({ vouchers: input.vouchers, from: input.from, to: input.to, excludeGenerated: true });
+  const opening = accountBalances({ opening: input.opening, vouchers: [] });
+  const dist = classifyDistributions(input.vouchers, input.from, input.to);
+  const values = {
+    retainedOpening: feedAmount({ account: '322', sign: -1 }, opening),
+    otherIn: dist.otherIn,
+    reserve: dist.reserve,
+    members: dist.members,
+    other: dist.other,
+  };
+  const amounts = evaluateLines(INCOME_STATEMENT_LINES, activity, values);
+  const rows = INCOME_STATEMENT_LINES.map((d) => ({ line: d.line, key: d.key, label: d.label, amount: amounts.get(d.line) ?? 0 }));
+  const get = (key: IncomeStatementKey): Fen => rows.find((r) => r.key === key)?.amount ?? 0;
+  const findings: Finding[] = [];
+  const check = (what: string, stated: Fen, ledger: Fen): void => {
+    if (stated === ledger) return;
+    findings.push(finding('is.subtotal', 'error', `收益及收益分配表"${what}"为${formatFen(stated)}，账面为${formatFen(ledger)}`, `Income statement "${what}" is ${formatFen(stated)} but the ledger gives ${formatFen(ledger)}`, { sheet: '收益及收益分配表' }));
+  };
+  // 净收益 against every income and expense account: catches P&L accounts outside the lines.
+  let pl = 0;
+  for (const [code, n] of activity) if (isPL(chart, code)) pl -= n;
+  check('净收益', get('netResult'), pl);
+  // After the year-end close, a whole-year 年末未分配收益 must be 322's closing balance.
+  const closed = input.from.endsWith('-01') && input.vouchers.some((v) => v.generated === 'close' && v.date >= input.from && v.date < `${input.to}-32`);
+  if (closed) {
+    const end = accountBalances({ opening: input.opening, vouchers: input.vouchers, to: input.to });
+    check('年末未分配收益', get('retainedClosing'), feedAmount({ account: '322', sign: -1 }, end));
+  }
+  return { from: input.from, to: input.to, rows, operatingIncome: get('operatingRevenue') + get('investmentIncome'), findings };
+}
+
+/** 集体经营性收入 (collective operating income) = 501 经营收入 + 502 投资收益 for from..to, closing vouchers excluded. */
+export function operatingIncome(input: { vouchers: readonly Voucher[]; from: YearMonth; to: YearMonth }): Fen {
+  const activity = accountBalances({ vouchers: input.vouchers, from: input.from, to: input.to, excludeGenerated: true });
+  return feedAmount(income('501'), activity) + feedAmount(income('502'), activity);
+}
