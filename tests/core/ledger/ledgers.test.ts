@@ -1,0 +1,76 @@
+import { describe, expect, it } from 'vitest';
+import { dayBook, detailLedger, generalLedger, sideOf } from '../../../src/core/ledger/ledgers';
+import { closeYear } from '../../../src/core/ledger/close';
+import { exampleChart, exampleDistributions, exampleOpening, exampleVouchers, y } from './example-village';
+
+const chart = exampleChart();
+const typed = [...exampleVouchers, ...exampleDistributions];
+const all = [...typed, ...closeYear({ chart, opening: exampleOpening, vouchers: typed, year: 2025 })];
+const book = { chart, opening: exampleOpening, vouchers: all };
+
+describe('总账 general ledger', () => {
+  const gl = generalLedger({ ...book, to: '2025-12' });
+  it('has a first-level page per account with an amount, in chart order', () => {
+    expect(gl.map((a) => a.code)).toEqual(['101', '102', '151', '152', '211', '301', '311', '321', '322', '501', '502', '503', '504', '511', '513', '514']);
+  });
+  it('carries month totals, year-to-date and the balance with its side', () => {
+    const bank = gl.find((a) => a.code === '102')!;
+    expect(bank.opening).toBe(y(180_000));
+    expect(bank.months).toHaveLength(12);
+    expect(bank.months[0]).toMatchObject({ month: '2025-01', debit: y(60_000), credit: 0, balance: y(240_000), side: '借' });
+    expect(bank.months[1]).toMatchObject({ month: '2025-02', debit: 0, credit: 0, balance: y(240_000) });
+    expect(bank.months[9]).toMatchObject({ month: '2025-10', credit: y(7_000), ytdDebit: y(181_400), ytdCredit: y(10_500) });
+    expect(bank.months[11]).toMatchObject({ balance: y(321_700), ytdDebit: y(182_200), ytdCredit: y(40_500) });
+    const dep = gl.find((a) => a.code === '152')!;
+    expect(dep.months[11]).toMatchObject({ balance: -y(110_000), side: '贷', amount: y(110_000) });
+    const income = gl.find((a) => a.code === '501')!;
+    expect(income.months[11]).toMatchObject({ debit: y(119_400), credit: 0, balance: 0, side: '平', ytdCredit: y(119_400) });
+    // 322 rolls its sub-accounts up.
+    expect(gl.find((a) => a.code === '322')!.months[11]!.balance).toBe(-y(99_450));
+  });
+  it('defaults `to` to the last month with activity', () => {
+    expect(generalLedger({ chart, opening: exampleOpening, vouchers: exampleVouchers.slice(0, 2) })[0]!.months.map((m) => m.month)).toEqual(['2025-01', '2025-02', '2025-03']);
+  });
+});
+
+describe('明细账 detail ledger', () => {
+  it('lists each leaf with running balances', () => {
+    const dl = detailLedger({ ...book, accounts: ['322'] });
+    expect(dl.map((a) => a.code)).toEqual(['3220101', '3220102', '32202']);
+    const retained = dl.find((a) => a.code === '32202')!;
+    expect(retained.opening).toBe(-y(22_000));
+    expect(retained.entries.map((e) => [e.summary, e.debit, e.credit, e.side, e.amount])).toEqual([
+      ['结转本年收益', 0, y(130_500), '贷', y(152_500)],
+      ['结转各项分配', y(53_050), 0, '贷', y(99_450)],
+    ]);
+    expect(retained.closing).toBe(-y(99_450));
+  });
+  it('brings earlier months forward into the opening', () => {
+    const [bank] = detailLedger({ ...book, accounts: ['102'], from: '2025-07', to: '2025-09' });
+    expect(bank!.opening).toBe(y(287_400));
+    expect(bank!.entries.map((e) => e.balance)).toEqual([y(337_400), y(361_400), y(357_900)]);
+    expect(bank!.closing).toBe(y(357_900));
+  });
+});
+
+describe('日记账 day books', () => {
+  it('cash: every line with its counter-accounts and balance', () => {
+    const cash = dayBook({ ...book, account: '101' });
+    expect(cash.opening).toBe(y(2_000));
+    expect(cash.entries).toEqual([
+      { date: '2025-10-12', number: '1', summary: '办公费', debit: 0, credit: y(1_200), balance: y(800), side: '借', amount: y(800), counterAccounts: ['513'] },
+    ]);
+    expect(cash.closing).toBe(y(800));
+  });
+  it('bank: counter-accounts and the year', () => {
+    const bank = dayBook({ ...book, account: '102', to: '2025-12' });
+    expect(bank.entries).toHaveLength(9);
+    expect(bank.entries[0]!.counterAccounts).toEqual(['501']);
+    expect(bank.entries[6]).toMatchObject({ summary: '办公费', credit: y(7_000), counterAccounts: ['513'] });
+    expect(bank.debit - bank.credit).toBe(y(141_700));
+    expect(bank.closing).toBe(y(321_700));
+  });
+  it('sideOf', () => {
+    expect([sideOf(1), sideOf(-1), sideOf(0)]).toEqual(['借', '贷', '平']);
+  });
+});
