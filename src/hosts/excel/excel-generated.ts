@@ -1,10 +1,16 @@
 /**
- * Rebuilding generated sheets (科目余额表, 资产负债表 …) whole. Syncs: 1 to list the existing
- * sheets, then 1 for the whole rebuild unless the cell data passes the ~4 MB request budget.
+ * Rebuilding generated sheets (科目余额表, 资产负债表 …) whole. Syncs: 1 to list the sheets and
+ * tables, then 1 for the whole rebuild unless the cell data passes the ~4 MB request budget.
+ *
+ * An existing sheet is emptied in place rather than deleted: Excel turns references to a
+ * deleted sheet into #REF!, and the account-code validation of typed-in sheets and people's
+ * own formulas point at generated sheets (科目表, 科目余额表).
  */
 import type { GeneratedSheet } from '../../workbook/port';
+import { GENERATED_SHEET_ORDER, META_SHEET } from '../../workbook/layout';
 import { PayloadBatcher } from './excel-batch';
-import { chunkRowsByPayload, estimateRowsBytes, toExcelInput, toFormulaInput } from './excel-cells';
+import { ExcelHostError, chunkRowsByPayload, estimateRowsBytes, toExcelInput, toFormulaInput } from './excel-cells';
+import { placeSheetName } from './excel-order';
 import { POINTS_PER_CHAR } from './excel-typed';
 
 /** Generated sheets are read-only to people (they are rebuilt anyway) but may be formatted and selected. */
@@ -17,33 +23,46 @@ export const GENERATED_PROTECTION: Excel.WorksheetProtectionOptions = {
   selectionMode: 'Normal',
 };
 
+function checkGenerated(g: GeneratedSheet): void {
+  if (g.name === META_SHEET) throw new ExcelHostError('not-generated', `${META_SHEET} 不是生成表`, `${META_SHEET} is not a generated sheet`);
+  const headers = g.columns.map((c) => c.header);
+  if (g.table !== undefined && new Set(headers).size !== headers.length) {
+    throw new ExcelHostError('duplicate-header', `生成表 ${g.name} 的列名重复`, `Generated table ${g.table} has duplicate headers (Excel tables need unique headers)`);
+  }
+}
+
 export async function replaceGeneratedIn(ctx: Excel.RequestContext, sheets: readonly GeneratedSheet[], budget: number): Promise<void> {
   if (sheets.length === 0) return;
-  const existing = ctx.workbook.worksheets.load('items/name,items/position');
+  sheets.forEach(checkGenerated);
+  const worksheets = ctx.workbook.worksheets.load('items/name');
+  const tables = ctx.workbook.tables.load('items/name,items/worksheet/name');
   await ctx.sync();
-  const byName = new Map(existing.items.map((s) => [s.name, s]));
+  const order = worksheets.items.map((s) => s.name);
+  const generated = new Set([...GENERATED_SHEET_ORDER, ...sheets.map((g) => g.name)]);
   const suspend = (): void => ctx.workbook.application.suspendApiCalculationUntilNextSync();
   suspend();
   const batcher = new PayloadBatcher(ctx, budget, suspend);
-  for (const [i, gen] of sheets.entries()) {
-    await queueGeneratedSheet(ctx, batcher, gen, byName.get(gen.name), i);
+  for (const gen of sheets) {
+    const old = worksheets.items.find((s) => s.name === gen.name);
+    let sheet: Excel.Worksheet;
+    if (old) {
+      old.protection.unprotect();
+      for (const t of tables.items) if (t.worksheet.name === gen.name) t.delete();
+      old.getRange().clear('All');
+      old.freezePanes.unfreeze();
+      sheet = old;
+    } else {
+      sheet = ctx.workbook.worksheets.add(gen.name);
+      sheet.position = placeSheetName(order, gen.name, generated);
+    }
+    await queueGeneratedSheet(sheet, batcher, gen);
   }
   await batcher.flush();
 }
 
-/**
- * The new sheet is built under a temporary name and swapped in, so the workbook never has to
- * delete its last sheet and the old one keeps its tab position.
- */
-async function queueGeneratedSheet(
-  ctx: Excel.RequestContext,
-  batcher: PayloadBatcher,
-  gen: GeneratedSheet,
-  old: Excel.Worksheet | undefined,
-  index: number,
-): Promise<void> {
-  const n = Math.max(1, gen.columns.length);
-  const sheet = ctx.workbook.worksheets.add(old ? `~${index}~${gen.name}`.slice(0, 31) : gen.name);
+/** Title lines, header, body (numberFormat then formulas, in row blocks), bold totals, table, protection. */
+async function queueGeneratedSheet(sheet: Excel.Worksheet, batcher: PayloadBatcher, gen: GeneratedSheet): Promise<void> {
+  const n = gen.columns.length;
   const titleRows = gen.title.length;
   const headerRow = titleRows;
   const bodyRow = titleRows + 1;
@@ -54,8 +73,12 @@ async function queueGeneratedSheet(
     title.values = gen.title.map((t) => [toExcelInput(t, undefined)]);
     title.format.font.bold = true;
   }
+  if (n === 0) {
+    sheet.protection.protect(GENERATED_PROTECTION);
+    return;
+  }
   const header = sheet.getRangeByIndexes(headerRow, 0, 1, n);
-  header.values = [gen.columns.map((c) => toExcelInput(c.header, '@'))];
+  header.values = [gen.columns.map((c) => toExcelInput(c.header, undefined))];
   header.format.font.bold = true;
 
   // Body in row blocks under the request budget; formats before values so '@' columns keep text.
@@ -77,11 +100,6 @@ async function queueGeneratedSheet(
   });
   sheet.freezePanes.freezeRows(headerRow + 1);
 
-  if (old) {
-    old.delete();
-    sheet.name = gen.name;
-    sheet.position = old.position;
-  }
   if (gen.table !== undefined) {
     // A table needs a body row; an empty report gets one blank row.
     const table = sheet.tables.add(sheet.getRangeByIndexes(headerRow, 0, 1 + Math.max(1, gen.rows.length), n), true);

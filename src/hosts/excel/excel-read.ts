@@ -4,8 +4,10 @@
  * one to load every needed range as 2-D values.
  */
 import type { Scalar, TableData, TypedTableSpec, WorkbookMeta } from '../../workbook/port';
+import { META_SHEET } from '../../workbook/layout';
+import { decodeMetaRows } from '../../workbook/codecs/meta';
 import { columnLetter, columnsByHeader, dropTrailingEmptyRows, fromExcelValue } from './excel-cells';
-import { META_ROWS, META_SHEET, rowsToMeta } from './excel-meta';
+import { META_ROWS } from './excel-typed';
 
 type Read =
   | { kind: 'table'; spec: TypedTableSpec; header: Excel.Range; body: Excel.Range; sheet: Excel.Worksheet }
@@ -77,7 +79,10 @@ function buildTableData(
   };
 }
 
-/** The hidden _meta sheet's key/value rows → meta; undefined when there is no such sheet. 1–2 syncs. */
+/**
+ * The hidden _meta sheet's key/value rows → meta. Undefined when there is no such sheet or it
+ * does not parse (as the ExcelJS host: a book that is not ours). 1–2 syncs.
+ */
 export async function readMetaIn(ctx: Excel.RequestContext): Promise<WorkbookMeta | undefined> {
   const sheet = ctx.workbook.worksheets.getItemOrNullObject(META_SHEET).load('name');
   await ctx.sync();
@@ -85,7 +90,7 @@ export async function readMetaIn(ctx: Excel.RequestContext): Promise<WorkbookMet
   const range = sheet.getRangeByIndexes(0, 0, META_ROWS, 2).load('values');
   await ctx.sync();
   const rows: Scalar[][] = range.values.map((row: unknown[]) => row.map((v) => fromExcelValue(v, '@')));
-  return rowsToMeta(rows);
+  return decodeMetaRows(rows).meta;
 }
 
 /** All worksheet names in tab order (hidden ones too, e.g. _meta). 1 sync. */

@@ -3,22 +3,26 @@
  * and the hidden _meta sheet. Typed-in sheets are never rewritten.
  */
 import type { ColumnSpec, Scalar, TypedTableSpec, WorkbookMeta } from '../../workbook/port';
+import { GENERATED_SHEET_ORDER, META_SHEET } from '../../workbook/layout';
+import { META_HEADER, encodeMetaRows } from '../../workbook/codecs/meta';
 import { PayloadBatcher } from './excel-batch';
 import { ExcelHostError, chunkRowsByPayload, columnsByHeader, estimateRowsBytes, toExcelInput } from './excel-cells';
-import { META_ROWS, META_SHEET, metaToRows } from './excel-meta';
+import { placeSheetName, validationSheets } from './excel-order';
 
 /** Column width in the port is in characters (as ExcelJS); Office.js wants points. ~7 points a character. */
 export const POINTS_PER_CHAR = 7;
+/** Rows of _meta read and cleared; more than header + keys so future keys fit. */
+export const META_ROWS = 20;
 
-/** Queues a fresh (or refreshed) _meta sheet: key/value rows, text format, hidden. */
+/** Queues a fresh (or refreshed) _meta sheet: a key | value header, key/value rows as text, hidden. */
 export function queueMeta(ctx: Excel.RequestContext, existing: Excel.Worksheet | undefined, meta: WorkbookMeta): void {
   const sheet = existing ?? ctx.workbook.worksheets.add(META_SHEET);
   sheet.getRangeByIndexes(0, 0, META_ROWS, 2).clear('Contents');
-  const rows = metaToRows(meta);
+  const rows = [META_HEADER, ...encodeMetaRows(meta)];
   const range = sheet.getRangeByIndexes(0, 0, rows.length, 2);
   // Text format first, so '2023' and '2025-06' stay text rather than becoming a number or a date.
   range.numberFormat = rows.map(() => ['@', '@']);
-  range.values = rows.map(([k, v]) => [k, typeof v === 'number' ? v : String(v)]);
+  range.values = rows.map((row) => [row[0] ?? '', row[1] ?? ''].map((v) => (v === null ? '' : v)));
   sheet.visibility = 'Hidden';
 }
 
@@ -36,36 +40,53 @@ export async function writeMetaIn(ctx: Excel.RequestContext, meta: WorkbookMeta)
  * is an error, thrown before anything is written.
  */
 export async function initializeIn(ctx: Excel.RequestContext, meta: WorkbookMeta, specs: readonly TypedTableSpec[]): Promise<void> {
-  const probes = specs.map((spec) => ({
-    spec,
-    sheet: ctx.workbook.worksheets.getItemOrNullObject(spec.sheet).load('name'),
-    table: ctx.workbook.tables.getItemOrNullObject(spec.table).load('name'),
-  }));
-  const metaSheet = ctx.workbook.worksheets.getItemOrNullObject(META_SHEET).load('name');
+  const sheets = ctx.workbook.worksheets.load('items/name');
+  const probes = specs.map((spec) => ({ spec, table: ctx.workbook.tables.getItemOrNullObject(spec.table).load('name') }));
   await ctx.sync();
-  const toCreate = probes.filter((p) => p.table.isNullObject);
-  const clash = toCreate.find((p) => !p.sheet.isNullObject);
+  const order = sheets.items.map((s) => s.name);
+  const toCreate = probes.filter((p) => p.table.isNullObject).map((p) => p.spec);
+  const clash = toCreate.find((spec) => order.includes(spec.sheet));
   if (clash) {
     throw new ExcelHostError(
       'sheet-exists',
-      `工作表“${clash.spec.sheet}”已存在，但没有表格 ${clash.spec.table}，未作任何修改`,
-      `Sheet "${clash.spec.sheet}" exists without table ${clash.spec.table}; nothing was changed`,
+      `工作表“${clash.sheet}”已存在，但没有表格 ${clash.table}，未作任何修改`,
+      `Sheet "${clash.sheet}" exists without table ${clash.table}; nothing was changed`,
     );
   }
   ctx.workbook.application.suspendApiCalculationUntilNextSync();
-  for (const { spec } of toCreate) queueTypedTable(ctx, spec);
-  queueMeta(ctx, metaSheet.isNullObject ? undefined : metaSheet, meta);
+  queueTypedTables(ctx, toCreate, order);
+  const metaSheet = sheets.items.find((s) => s.name === META_SHEET);
+  queueMeta(ctx, metaSheet, meta);
   await ctx.sync();
 }
 
+/**
+ * Queues new typed-in tables in their tab places, plus empty placeholder sheets for list
+ * validations that point at a sheet not generated yet (科目表): a rule over a missing sheet is
+ * refused. `order` holds the current tab names and is updated.
+ */
+export function queueTypedTables(ctx: Excel.RequestContext, specs: readonly TypedTableSpec[], order: string[]): void {
+  const generated = new Set(GENERATED_SHEET_ORDER);
+  const ranges = specs.flatMap((s) => s.columns.flatMap((c) => (c.validation && 'range' in c.validation ? [c.validation.range] : [])));
+  for (const name of validationSheets(ranges)) {
+    if (order.includes(name)) continue;
+    const sheet = ctx.workbook.worksheets.add(name);
+    sheet.position = placeSheetName(order, name, generated);
+  }
+  for (const spec of specs) {
+    const sheet = queueTypedTable(ctx, spec);
+    sheet.position = placeSheetName(order, spec.sheet, generated);
+  }
+}
+
 function validationRule(v: NonNullable<ColumnSpec['validation']>): Excel.DataValidationRule {
-  // Excel caps an inline list at 255 characters; long lists (account codes) should be a range.
+  // Excel caps an inline list at 255 characters; long lists (account codes) are a range.
   const source = 'list' in v ? v.list.join(',') : v.range;
   return { list: { inCellDropDown: true, source } };
 }
 
 /** Header row, one empty formatted body row, the table over both, validation, widths, frozen header. */
-function queueTypedTable(ctx: Excel.RequestContext, spec: TypedTableSpec): void {
+function queueTypedTable(ctx: Excel.RequestContext, spec: TypedTableSpec): Excel.Worksheet {
   const n = spec.columns.length;
   const sheet = ctx.workbook.worksheets.add(spec.sheet);
   sheet.getRangeByIndexes(0, 0, 1, n).values = [spec.columns.map((c) => c.header)];
@@ -78,6 +99,19 @@ function queueTypedTable(ctx: Excel.RequestContext, spec: TypedTableSpec): void 
     if (c.width !== undefined) sheet.getRangeByIndexes(0, j, 1, 1).format.columnWidth = c.width * POINTS_PER_CHAR;
   });
   sheet.freezePanes.freezeRows(1);
+  return sheet;
+}
+
+/** Creates one typed-in table (and its validation sheets) when an import targets a book without it. 2 syncs. */
+export async function createTypedTableIn(ctx: Excel.RequestContext, spec: TypedTableSpec): Promise<void> {
+  const sheets = ctx.workbook.worksheets.load('items/name');
+  await ctx.sync();
+  const order = sheets.items.map((s) => s.name);
+  if (order.includes(spec.sheet)) {
+    throw new ExcelHostError('table-missing', `工作表“${spec.sheet}”中找不到表格 ${spec.table}`, `Sheet "${spec.sheet}" has no table ${spec.table}`);
+  }
+  queueTypedTables(ctx, [spec], order);
+  await ctx.sync();
 }
 
 function isItemNotFound(e: unknown): boolean {
@@ -89,12 +123,7 @@ function isItemNotFound(e: unknown): boolean {
  * may have reordered them. Syncs: 1 to read the header, then 1 per ~4 MB of rows (1 for any
  * village-sized import). The empty row a new table is created with is removed.
  */
-export async function appendRowsIn(
-  ctx: Excel.RequestContext,
-  spec: TypedTableSpec,
-  rows: readonly Scalar[][],
-  budget: number,
-): Promise<void> {
+export async function appendRowsIn(ctx: Excel.RequestContext, spec: TypedTableSpec, rows: readonly Scalar[][], budget: number): Promise<void> {
   if (rows.length === 0) return;
   const table = ctx.workbook.tables.getItem(spec.table);
   const header = table.getHeaderRowRange().load('values');
@@ -107,11 +136,11 @@ export async function appendRowsIn(
     throw new ExcelHostError('table-missing', `找不到表格 ${spec.table}（工作表“${spec.sheet}”）`, `Table ${spec.table} (sheet "${spec.sheet}") not found`);
   }
   const labels = (header.values[0] ?? []).map((v: unknown) => String(v ?? ''));
-  const specIndex = new Map(spec.columns.map((c, i) => [c.header, i]));
   const missing = spec.columns.find((c) => !labels.includes(c.header));
   if (missing) {
     throw new ExcelHostError('column-missing', `表格 ${spec.table} 缺少列“${missing.header}”`, `Table ${spec.table} lacks column "${missing.header}"`);
   }
+  const specIndex = new Map(spec.columns.map((c, i) => [c.header, i]));
   const byHeader = columnsByHeader(spec.columns);
   const values = rows.map((row) =>
     labels.map((label) => {

@@ -9,13 +9,13 @@
  */
 import type { Scalar, TypedTableSpec, WorkbookPort } from '../../workbook/port';
 import { DEFAULT_PAYLOAD_BUDGET, defaultRun, type ExcelRun, type ExcelWorkbookOptions } from './excel-batch';
-import { columnIndex } from './excel-cells';
+import { ExcelHostError, columnIndex } from './excel-cells';
 import { replaceGeneratedIn } from './excel-generated';
 import { readMetaIn, readTablesIn, sheetNamesIn } from './excel-read';
-import { appendRowsIn, initializeIn, writeMetaIn } from './excel-typed';
+import { appendRowsIn, createTypedTableIn, initializeIn, writeMetaIn } from './excel-typed';
 
 export type { ExcelRun, ExcelWorkbookOptions } from './excel-batch';
-export { ExcelHostError } from './excel-cells';
+export { ExcelHostError };
 
 export function createExcelWorkbook(run: ExcelRun = defaultRun, options: ExcelWorkbookOptions = {}): WorkbookPort {
   const budget = options.payloadBudgetBytes ?? DEFAULT_PAYLOAD_BUDGET;
@@ -24,10 +24,24 @@ export function createExcelWorkbook(run: ExcelRun = defaultRun, options: ExcelWo
     sheetNames: () => run((ctx) => sheetNamesIn(ctx)),
     readTables: (specs) => run((ctx) => readTablesIn(ctx, specs)),
     initialize: (meta, tables) => run((ctx) => initializeIn(ctx, meta, tables)),
-    appendRows: (spec: TypedTableSpec, rows: readonly Scalar[][]) => run((ctx) => appendRowsIn(ctx, spec, rows, budget)),
+    appendRows: (spec, rows) => appendRows(run, spec, rows, budget),
     replaceGeneratedSheets: (sheets) => run((ctx) => replaceGeneratedIn(ctx, sheets, budget)),
     writeMeta: (meta) => run((ctx) => writeMetaIn(ctx, meta)),
   };
+}
+
+/**
+ * Appends to a typed-in table; an import into a book that lacks the table (an older layout)
+ * creates it first, as the ExcelJS host does. 2 syncs normally, 5 when the table is created.
+ */
+async function appendRows(run: ExcelRun, spec: TypedTableSpec, rows: readonly Scalar[][], budget: number): Promise<void> {
+  try {
+    await run((ctx) => appendRowsIn(ctx, spec, rows, budget));
+  } catch (e) {
+    if (!(e instanceof ExcelHostError && e.code === 'table-missing')) throw e;
+    await run((ctx) => createTypedTableIn(ctx, spec));
+    await run((ctx) => appendRowsIn(ctx, spec, rows, budget));
+  }
 }
 
 /**

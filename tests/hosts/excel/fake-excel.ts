@@ -178,13 +178,17 @@ class FakeWorksheets extends FakeProxy<WorkbookState> {
 
 class FakeSheet extends FakeProxy<SheetState> {
   readonly tables = { add: (range: FakeRange, hasHeaders: boolean) => this.addTable(range, hasHeaders) };
-  readonly freezePanes = { freezeRows: (n: number) => this.act(20, (s) => (s.frozenRows = n)) };
+  readonly freezePanes = {
+    freezeRows: (n: number) => this.act(20, (s) => (s.frozenRows = n)),
+    unfreeze: () => this.act(20, (s) => (s.frozenRows = 0)),
+  };
   readonly protection = {
     protect: (options?: Excel.WorksheetProtectionOptions, password?: string) =>
       this.act(100, (s) => {
         if (password !== undefined) throw new Error('generated sheets are protected without password');
         s.protection = options ?? {};
       }),
+    unprotect: () => this.act(20, (s) => (s.protection = undefined)),
   };
   preload(prop: string): void {
     this.loaded.set(prop, this.readProp(prop));
@@ -213,6 +217,11 @@ class FakeSheet extends FakeProxy<SheetState> {
   }
   getRangeByIndexes(row0: number, col0: number, rows: number, cols: number): FakeRange {
     return new FakeRange(this.ctx, () => ({ sheet: this.state(), box: { row0, col0, rows, cols } }));
+  }
+  /** Without an address: the whole sheet (the only form the host uses). */
+  getRange(address?: string): FakeRange {
+    if (address !== undefined) throw new Error('A1 addresses are not modelled');
+    return this.getRangeByIndexes(0, 0, 1_048_576, 16_384);
   }
   getCell(row0: number, col0: number): FakeRange {
     return this.getRangeByIndexes(row0, col0, 1, 1);
@@ -265,8 +274,21 @@ class FakeTables extends FakeProxy<WorkbookState> {
   getItemOrNullObject(name: string): FakeTable {
     return new FakeTable(this.ctx, () => this.ctx.fake.book.table(name), true);
   }
+  get items(): FakeTable[] {
+    return this.get('items') as FakeTable[];
+  }
+  override load(props: string): this {
+    const wanted = props.split(',').map((p) => p.trim());
+    if (!wanted.every((p) => p === 'items/name' || p === 'items/worksheet/name')) throw new Error(`tables.load(${props}) not modelled`);
+    return super.load('items');
+  }
   protected readProp(name: string): unknown {
-    throw new FakeExcelError('InvalidArgument', `tables.${name}`);
+    if (name !== 'items') throw new FakeExcelError('InvalidArgument', `tables.${name}`);
+    return [...this.state().tables.values()].map((t) => {
+      const proxy = new FakeTable(this.ctx, () => t);
+      proxy.preload();
+      return proxy;
+    });
   }
 }
 
@@ -295,8 +317,21 @@ class FakeTable extends FakeProxy<TableState> {
       book.tables.set(v, t);
     });
   }
+  private loadedSheet: FakeSheet | undefined;
+  /** As loaded by tables.load('items/name,items/worksheet/name'). */
+  preload(): void {
+    this.loaded.set('name', this.state().name);
+    this.loadedSheet = new FakeSheet(this.ctx, () => this.state().sheet);
+    this.loadedSheet.preload('name');
+  }
   get worksheet(): FakeSheet {
-    return new FakeSheet(this.ctx, () => this.state().sheet);
+    return this.loadedSheet ?? new FakeSheet(this.ctx, () => this.state().sheet);
+  }
+  delete(): void {
+    this.act(20, (t) => {
+      const book = this.ctx.fake.book;
+      for (const [k, x] of book.tables) if (x === t) book.tables.delete(k);
+    });
   }
   getHeaderRowRange(): FakeRange {
     return new FakeRange(this.ctx, () => ({ sheet: this.state().sheet, box: this.state().headerBox() }));
@@ -404,8 +439,20 @@ class FakeRange extends FakeProxy<RangeState> {
       return { sheet, box: { ...box, row0: box.row0 + i, rows: 1 } };
     });
   }
-  clear(_applyTo?: string): void {
-    this.act(20, ({ sheet, box }) => eachCell(sheet, box, (cell) => { cell.value = ''; delete cell.formula; }));
+  clear(applyTo: 'All' | 'Contents' = 'All'): void {
+    this.act(20, ({ sheet, box }) => {
+      if (sheet.protection) throw new FakeExcelError('AccessDenied', `sheet ${sheet.name} is protected`);
+      const inside = (r: number, c: number): boolean => r >= box.row0 && r < box.row0 + box.rows && c >= box.col0 && c < box.col0 + box.cols;
+      for (const [key, cell] of [...sheet.cells]) {
+        const [r, c] = key.split(',').map(Number) as [number, number];
+        if (!inside(r, c)) continue;
+        if (applyTo === 'All') sheet.cells.delete(key);
+        else {
+          cell.value = '';
+          delete cell.formula;
+        }
+      }
+    });
   }
   select(): void {
     this.act(20, ({ sheet, box }) => (sheet.selected = { row0: box.row0, col0: box.col0 }));
