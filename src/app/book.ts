@@ -1,0 +1,84 @@
+/**
+ * Reading a whole village book through the port: one readTables call for every typed-in table
+ * plus the generated 结转凭证 sheet, decoded by the workbook codecs into domain data with findings.
+ */
+import { buildChart, type Chart, type SubAccountDef } from '../core/chart/accounts';
+import type { Finding } from '../core/findings';
+import type { BookSettings, OpeningBalance, Voucher } from '../core/ledger/types';
+import { decodeAccounts } from '../workbook/codecs/accounts';
+import { decodeOpening } from '../workbook/codecs/opening';
+import { decodeVouchers } from '../workbook/codecs/vouchers';
+import { ACCOUNTS, LAYOUT_VERSION, OPENING, SHEETS, VOUCHERS } from '../workbook/layout';
+import type { RunOptions, TableData, TypedTableSpec, WorkbookMeta, WorkbookPort } from '../workbook/port';
+import { BookStateError } from './errors';
+
+/** 结转凭证 — the generated sheet of closing vouchers, laid out like 凭证 so the same codec reads it. */
+export const CLOSING_VOUCHERS: TypedTableSpec = { sheet: SHEETS.closingVouchers, table: 'ClosingVouchers', columns: VOUCHERS.columns };
+
+export interface Book {
+  meta: WorkbookMeta;
+  settings: BookSettings;
+  subs: SubAccountDef[];
+  chart: Chart;
+  opening: OpeningBalance[];
+  /** Typed vouchers (凭证), in sheet order. */
+  vouchers: Voucher[];
+  /** Generated closing vouchers (结转凭证), marked `generated: 'close'`. */
+  closing: Voucher[];
+  /** Rows as read, for use cases that need more tables (contracts). */
+  extra: (TableData | undefined)[];
+  /** Decoding and chart findings (validation rules are run by the use cases). */
+  findings: Finding[];
+}
+
+/** Meta of an initialized village book of a layout we understand, else a BookStateError. */
+export async function requireMeta(port: WorkbookPort): Promise<WorkbookMeta> {
+  const meta = await port.readMeta();
+  if (meta === undefined) {
+    throw new BookStateError('not-initialized', '这不是村账工作簿（没有 _meta 表），请先用 init 初始化', 'Not a Cunzhang village workbook (no _meta sheet); run init first');
+  }
+  if (meta.layoutVersion !== LAYOUT_VERSION) {
+    throw new BookStateError('layout-version', `工作簿格式版本为 ${meta.layoutVersion}，本程序支持版本 ${LAYOUT_VERSION}`, `Workbook layout version ${meta.layoutVersion}; this program supports version ${LAYOUT_VERSION}`);
+  }
+  if (meta.kind !== 'village') {
+    throw new BookStateError('wrong-kind', '这是乡镇汇总工作簿，不是村账工作簿', 'This is a township consolidation workbook, not a village book');
+  }
+  return meta;
+}
+
+export function settingsOf(meta: WorkbookMeta): BookSettings {
+  const s: BookSettings = { village: meta.village, township: meta.township, fiscalYear: meta.fiscalYear };
+  if (meta.lockedThrough !== undefined) s.lockedThrough = meta.lockedThrough;
+  const digest = (meta as { lockDigest?: string }).lockDigest;
+  if (digest !== undefined) s.lockDigest = digest;
+  return s;
+}
+
+function checkCancel(run: RunOptions | undefined): void {
+  if (run?.signal?.aborted) throw run.signal.reason instanceof Error ? run.signal.reason : new Error('cancelled');
+}
+
+/** Read and decode the whole book in one readTables call; `extraSpecs` are read in the same call. */
+export async function readBook(port: WorkbookPort, run?: RunOptions, extraSpecs: readonly TypedTableSpec[] = []): Promise<Book> {
+  const meta = await requireMeta(port);
+  run?.onProgress?.(0, 3, '读取工作簿');
+  const [acc, open, vch, clo, ...extra] = await port.readTables([ACCOUNTS, OPENING, VOUCHERS, CLOSING_VOUCHERS, ...extraSpecs]);
+  checkCancel(run);
+  run?.onProgress?.(1, 3, '解析数据');
+  const findings: Finding[] = [];
+  const subsRes = acc ? decodeAccounts(acc) : { subs: [], where: () => ({}), findings: [] };
+  findings.push(...subsRes.findings);
+  const { chart, findings: chartFindings } = buildChart(subsRes.subs, subsRes.where);
+  findings.push(...chartFindings);
+  const openRes = open ? decodeOpening(open) : { balances: [], findings: [] };
+  findings.push(...openRes.findings);
+  const vRes = vch ? decodeVouchers(vch) : { vouchers: [], findings: [] };
+  findings.push(...vRes.findings);
+  const cRes = clo ? decodeVouchers(clo) : { vouchers: [], findings: [] };
+  findings.push(...cRes.findings);
+  const closing = cRes.vouchers.map((v): Voucher => ({ ...v, generated: 'close' }));
+  run?.onProgress?.(2, 3, '解析完成');
+  return { meta, settings: settingsOf(meta), subs: subsRes.subs, chart, opening: openRes.balances, vouchers: vRes.vouchers, closing, extra, findings };
+}
+
+export { checkCancel };

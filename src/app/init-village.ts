@@ -1,0 +1,59 @@
+/** initVillage: create the _meta sheet and the typed-in tables of a new village book. */
+import { finding, type Finding } from '../core/findings';
+import type { SubAccountDef } from '../core/chart/accounts';
+import { encodeAccountRows } from '../workbook/codecs/accounts';
+import { ACCOUNTS, LAYOUT_VERSION, SETTINGS, SETTINGS_KEYS, TYPED_TABLES } from '../workbook/layout';
+import type { RunOptions, WorkbookMeta, WorkbookPort } from '../workbook/port';
+import { BookStateError } from './errors';
+import { resultOf, type UseCaseResult } from './result';
+
+/**
+ * Sub-accounts every new book gets, because the statements and the year-end close need them:
+ * 322 收益分配 splits into 各项分配 (the distributions of the year, closed at year end) and
+ * 未分配收益 (where 321 closes to; core/ledger/close.ts finds it by name). 各项分配 has one leaf
+ * per line of the 收益及收益分配表's distribution half.
+ */
+export const DEFAULT_SUB_ACCOUNTS: readonly SubAccountDef[] = [
+  { code: '32201', name: '各项分配' },
+  { code: '3220101', name: '提取公积公益金' },
+  { code: '3220102', name: '向成员分配' },
+  { code: '3220103', name: '其他分配' },
+  { code: '32202', name: '未分配收益' },
+];
+
+export interface InitVillageOptions {
+  village: string;
+  township: string;
+  year: number;
+  /** Further sub-accounts (e.g. the sample's 50101 土地发包收入). */
+  subAccounts?: readonly SubAccountDef[];
+}
+
+/** Initialize an empty workbook as a village book. Refuses a workbook that already has _meta. */
+export async function initVillage(port: WorkbookPort, opts: InitVillageOptions, run?: RunOptions): Promise<UseCaseResult> {
+  const findings: Finding[] = [];
+  const village = opts.village.trim();
+  const township = opts.township.trim();
+  if (village === '') findings.push(finding('init.no-village', 'error', '缺少村名', 'The village name is missing'));
+  if (township === '') findings.push(finding('init.no-township', 'error', '缺少乡镇名', 'The township name is missing'));
+  if (!Number.isInteger(opts.year) || opts.year < 2000 || opts.year > 2100) {
+    findings.push(finding('init.bad-year', 'error', `会计年度"${opts.year}"无效，应为四位年份`, `Fiscal year "${opts.year}" is invalid; give a four-digit year`));
+  }
+  if ((await port.readMeta()) !== undefined) {
+    throw new BookStateError('already-initialized', '该工作簿已初始化，不能重复初始化', 'This workbook is already initialized');
+  }
+  if (findings.length > 0) return resultOf(findings, {});
+  run?.onProgress?.(0, 1, '初始化');
+  const meta: WorkbookMeta = { layoutVersion: LAYOUT_VERSION, chartSystem: '2023', village, township, fiscalYear: opts.year, kind: 'village' };
+  const subs = [...DEFAULT_SUB_ACCOUNTS, ...(opts.subAccounts ?? [])];
+  await port.initialize(meta, TYPED_TABLES);
+  await port.appendRows(SETTINGS, [
+    [SETTINGS_KEYS.village, village],
+    [SETTINGS_KEYS.township, township],
+    [SETTINGS_KEYS.fiscalYear, String(opts.year)],
+    [SETTINGS_KEYS.chartSystem, '农村集体经济组织会计制度（财会〔2023〕14号）'],
+  ]);
+  await port.appendRows(ACCOUNTS, encodeAccountRows(subs));
+  run?.onProgress?.(1, 1, '初始化完成');
+  return resultOf([], {});
+}

@@ -1,0 +1,53 @@
+/**
+ * validateWorkbook: every finding on the book, read-only. The same assessment gates the use
+ * cases that write (buildReports, closeYear): codec findings, the chart, validateVouchers,
+ * validateOpening, a stale 结转凭证, and the contracts when the 合同 sheet exists.
+ */
+import { finding, type Finding } from '../core/findings';
+import { closeYear as computeClose, LedgerError } from '../core/ledger/close';
+import { validateOpening, validateVouchers } from '../core/ledger/validate';
+import { OPENING, VOUCHERS } from '../workbook/layout';
+import type { RunOptions, WorkbookPort } from '../workbook/port';
+import { readBook, type Book } from './book';
+import { CONTRACT_SPECS, contractFindings } from './contract-sheets';
+import { voucherIdentity } from './import-vouchers';
+import { resultOf, type UseCaseResult } from './result';
+
+/** All findings of a book that has been read (no I/O). */
+export function assessBook(book: Book): Finding[] {
+  const out: Finding[] = [...book.findings];
+  out.push(...validateVouchers(book.vouchers, { chart: book.chart, settings: book.settings, sheet: VOUCHERS.sheet }));
+  out.push(...validateOpening(book.opening, book.chart, OPENING.sheet));
+  out.push(...checkClosing(book));
+  out.push(...contractFindings(book));
+  return out;
+}
+
+/** 结转凭证 must be what closing the current vouchers would give; else it is stale (close again). */
+function checkClosing(book: Book): Finding[] {
+  if (book.closing.length === 0) return [];
+  let expected;
+  try {
+    expected = computeClose({ chart: book.chart, opening: book.opening, vouchers: book.vouchers, year: book.meta.fiscalYear });
+  } catch (e) {
+    if (e instanceof LedgerError) return [finding(e.code, 'error', e.message, e.message, { sheet: '结转凭证' })];
+    throw e;
+  }
+  const key = (vs: readonly { date: string; number: string; summary: string; lines: readonly { account: string; debit: number; credit: number; summary?: string }[] }[]): string =>
+    vs.map((v) => voucherIdentity({ ...v, lines: [...v.lines] })).sort().join('\n');
+  if (key(expected) === key(book.closing)) return [];
+  return [finding('close.stale', 'warning', '凭证在结转后有变动，结转凭证已过期，请重新执行年终结转', 'Vouchers changed after the year-end close; the closing vouchers are stale — run close again', { sheet: '结转凭证' })];
+}
+
+export interface ValidateResult extends UseCaseResult {
+  counts: { vouchers: number; lines: number; errors: number; warnings: number };
+}
+
+export async function validateWorkbook(port: WorkbookPort, run?: RunOptions): Promise<ValidateResult> {
+  const book = await readBook(port, run, CONTRACT_SPECS);
+  const findings = assessBook(book);
+  run?.onProgress?.(3, 3, '检查完成');
+  const errors = findings.filter((f) => f.severity === 'error').length;
+  const lines = book.vouchers.reduce((n, v) => n + v.lines.length, 0);
+  return resultOf(findings, { counts: { vouchers: book.vouchers.length, lines, errors, warnings: findings.length - errors } });
+}

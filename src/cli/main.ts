@@ -1,0 +1,167 @@
+/**
+ * `cunzhang` — the command line face. Each command maps 1:1 to a use case in src/app; files are
+ * opened through the .xlsx host and written only on success (temp file + rename). Exit codes and
+ * error messages come from exit-codes.ts, the one mapper. See docs/cli.md.
+ */
+import { Command, CommanderError, InvalidArgumentError } from 'commander';
+import { buildReports } from '../app/build-reports';
+import { closeYear } from '../app/close-year';
+import { importOpening } from '../app/import-opening';
+import { importVouchers } from '../app/import-vouchers';
+import { initVillage } from '../app/init-village';
+import { lockPeriod } from '../app/lock-period';
+import { validateWorkbook } from '../app/validate-workbook';
+import { saveWorkbookFileAtomic } from '../hosts/xlsx/file';
+import { withBookFile, newBookFile } from './book-file';
+import { EXIT, failureOf, printFailure } from './exit-codes';
+import { findingJson, formatFindings } from './output';
+import { createProgress } from './progress';
+import { readInputTable } from './read-input';
+import { basename } from 'node:path';
+import type { Finding } from '../core/findings';
+import { runDemo, writeSample } from './sample-commands';
+import { printReportSummary } from './report-summary';
+
+export interface Io {
+  out: NodeJS.WritableStream;
+  err: NodeJS.WritableStream;
+}
+
+const month = (v: string): string => {
+  if (!/^\d{4}-(0[1-9]|1[0-2])$/.test(v)) throw new InvalidArgumentError('应为 YYYY-MM / expected YYYY-MM');
+  return v;
+};
+const year = (v: string): number => {
+  if (!/^\d{4}$/.test(v)) throw new InvalidArgumentError('应为四位年份 / expected a four-digit year');
+  return Number(v);
+};
+
+/** Print findings (to err unless `toOut`) and return the exit code for a use-case result. */
+function finish(io: Io, r: { ok: boolean; findings: Finding[] }, okText: string, failText: string): number {
+  if (r.findings.length > 0) io.err.write(`${formatFindings(r.findings)}\n`);
+  if (r.ok) io.out.write(`${okText}\n`);
+  else io.err.write(`${failText}\n`);
+  return r.ok ? EXIT.ok : EXIT.findings;
+}
+
+export function buildProgram(io: Io, setCode: (c: number) => void): Command {
+  const program = new Command('cunzhang')
+    .description('村账 Cunzhang：村集体经济组织会计（2023 制度）命令行工具 / village collective accounting CLI')
+    .exitOverride()
+    .configureOutput({ writeOut: (s) => io.out.write(s), writeErr: (s) => io.err.write(s) });
+
+  program.command('init').argument('<file>', '新建的工作簿 .xlsx / workbook to create')
+    .description('新建村账工作簿 / create a village workbook')
+    .requiredOption('--village <name>', '村名 / village').requiredOption('--township <name>', '乡镇 / township')
+    .requiredOption('--year <YYYY>', '会计年度 / fiscal year', year)
+    .action(async (file: string, o: { village: string; township: string; year: number }) => {
+      const wb = await newBookFile(file);
+      const r = await initVillage(wb, { village: o.village, township: o.township, year: o.year });
+      if (r.ok) await saveWorkbookFileAtomic(wb, file);
+      setCode(finish(io, r, `已创建 ${file}（${o.township}${o.village}，${o.year}年度） / created`, '未创建工作簿 / nothing created'));
+    });
+
+  program.command('import').argument('<file>', '村账工作簿 / village workbook').argument('[input]', '凭证文件 .csv/.xlsx / vouchers file')
+    .description('导入凭证或期初余额（全部成功才写入，重复导入不会重复记账） / import vouchers or opening balances (all or nothing, idempotent)')
+    .option('--opening <csv>', '导入期初余额文件 / import opening balances from this file')
+    .action(async (file: string, input: string | undefined, o: { opening?: string }) => {
+      const path = o.opening ?? input;
+      if (path === undefined || (o.opening !== undefined && input !== undefined)) {
+        throw new CommanderError(EXIT.usage, 'cunzhang.usage', 'give either <input> or --opening <csv>');
+      }
+      const t = await readInputTable(path, basename(path));
+      const src = { header: t.header, rows: t.rows, where: { source: t.source, firstRow: t.firstRow } };
+      const progress = createProgress();
+      try {
+        if (o.opening !== undefined) {
+          const r = await withBookFile(file, true, (wb) => importOpening(wb, src, progress));
+          setCode(finish(io, r, `已导入期初余额 ${r.imported} 行，已存在跳过 ${r.skipped} 行 / imported ${r.imported}, skipped ${r.skipped}`, '未导入任何期初余额 / nothing imported'));
+        } else {
+          const r = await withBookFile(file, true, (wb) => importVouchers(wb, src, progress));
+          setCode(finish(io, r, `已导入凭证 ${r.imported} 张（${r.lines} 行），已存在跳过 ${r.skipped} 张 / imported ${r.imported} vouchers (${r.lines} lines), skipped ${r.skipped}`, '未导入任何凭证 / nothing imported'));
+        }
+      } finally {
+        progress.stop();
+      }
+    });
+
+  program.command('report').argument('<file>', '村账工作簿 / village workbook')
+    .description('重建科目余额表、总账、明细账、日记账、资产负债表、收益及收益分配表 / rebuild the report sheets')
+    .option('--from <YYYY-MM>', '起始月份 / first month', month).option('--to <YYYY-MM>', '截止月份 / last month', month)
+    .option('--json', '在标准输出打印报表 JSON / print the report JSON on stdout')
+    .action(async (file: string, o: { from?: string; to?: string; json?: boolean }) => {
+      const progress = createProgress();
+      try {
+        const opts = { ...progress, ...(o.from ? { from: o.from } : {}), ...(o.to ? { to: o.to } : {}) };
+        const r = await withBookFile(file, true, (wb) => buildReports(wb, opts));
+        if (r.findings.length > 0) io.err.write(`${formatFindings(r.findings)}\n`);
+        if (r.ok && r.report) {
+          if (o.json) io.out.write(`${JSON.stringify(r.report, null, 2)}\n`);
+          else printReportSummary(io.out, r.report, r.sheets);
+        } else io.err.write('账套存在错误，报表未生成 / the book has errors; no reports written\n');
+        setCode(r.ok ? EXIT.ok : EXIT.findings);
+      } finally {
+        progress.stop();
+      }
+    });
+
+  program.command('validate').argument('<file>', '村账工作簿 / village workbook')
+    .description('检查工作簿（只读） / check the workbook (read-only)').option('--json', 'JSON 输出 / JSON output')
+    .action(async (file: string, o: { json?: boolean }) => {
+      const r = await withBookFile(file, false, (wb) => validateWorkbook(wb));
+      if (o.json) io.out.write(`${JSON.stringify({ ok: r.ok, counts: r.counts, findings: r.findings.map(findingJson) }, null, 2)}\n`);
+      else {
+        if (r.findings.length > 0) io.out.write(`${formatFindings(r.findings)}\n`);
+        io.out.write(`凭证 ${r.counts.vouchers} 张、${r.counts.lines} 行；错误 ${r.counts.errors} 项，警告 ${r.counts.warnings} 项 / ${r.counts.vouchers} vouchers, ${r.counts.errors} errors, ${r.counts.warnings} warnings\n`);
+      }
+      setCode(r.ok ? EXIT.ok : EXIT.findings);
+    });
+
+  program.command('close').argument('<file>', '村账工作簿 / village workbook')
+    .description('年终结转（生成结转凭证） / year-end close').requiredOption('--year <YYYY>', '会计年度 / fiscal year', year)
+    .action(async (file: string, o: { year: number }) => {
+      const r = await withBookFile(file, true, (wb) => closeYear(wb, { year: o.year }));
+      setCode(finish(io, r, `已生成结转凭证 ${r.vouchers.length} 张 / wrote ${r.vouchers.length} closing vouchers`, '未结转 / not closed'));
+    });
+
+  program.command('lock').argument('<file>', '村账工作簿 / village workbook')
+    .description('结账：锁定截至某月的凭证 / lock months').requiredOption('--through <YYYY-MM>', '锁定至该月 / last month to lock', month)
+    .action(async (file: string, o: { through: string }) => {
+      const r = await withBookFile(file, true, (wb) => lockPeriod(wb, { through: o.through }));
+      setCode(finish(io, r, `已结账至 ${o.through} / locked through ${o.through}`, '未结账 / not locked'));
+    });
+
+  program.command('sample').argument('<out>', '输出 .xlsx / output file')
+    .description('生成示范村工作簿（2025年度） / write the sample village workbook').option('--force', '覆盖已有文件 / overwrite')
+    .action(async (out: string, o: { force?: boolean }) => {
+      setCode(await writeSample(io, out, o.force === true));
+    });
+
+  program.command('demo').description('在示范村副本上生成报表并打印摘要 / build reports on a copy of the sample and print a summary')
+    .action(async () => {
+      setCode(await runDemo(io));
+    });
+  return program;
+}
+
+/** Run the CLI; resolves to the exit code (never calls process.exit, so tests can call it). */
+export async function run(argv: readonly string[], io: Io = { out: process.stdout, err: process.stderr }): Promise<number> {
+  let code: number = EXIT.ok;
+  const program = buildProgram(io, (c) => {
+    code = c;
+  });
+  try {
+    await program.parseAsync([...argv]);
+    return code;
+  } catch (e) {
+    const f = failureOf(e);
+    printFailure(f, io.err);
+    return f.code;
+  }
+}
+
+if (require.main === module) {
+  void run(process.argv).then((c) => {
+    process.exitCode = c;
+  });
+}

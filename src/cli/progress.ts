@@ -1,0 +1,27 @@
+/** A progress bar on stderr for long work, only when stderr is a terminal (never in pipes or tests). */
+import { SingleBar, Presets } from 'cli-progress';
+import type { RunOptions } from '../workbook/port';
+
+export interface Progress extends RunOptions {
+  stop(): void;
+}
+
+export function createProgress(stream: NodeJS.WriteStream = process.stderr): Progress {
+  if (!stream.isTTY) return { stop: () => undefined };
+  const bar = new SingleBar({ stream, format: ' {bar} {percentage}% {label}', hideCursor: true, clearOnComplete: true }, Presets.shades_classic);
+  let started = false;
+  return {
+    onProgress(done, total, label) {
+      if (!started) {
+        bar.start(total, done, { label });
+        started = true;
+      } else {
+        bar.setTotal(total);
+        bar.update(done, { label });
+      }
+    },
+    stop() {
+      if (started) bar.stop();
+    },
+  };
+}
