@@ -1,0 +1,117 @@
+/**
+ * Calendar arithmetic on ISO dates ('YYYY-MM-DD') as proleptic Gregorian day numbers, so leap
+ * years and month lengths are exact and no host time zone can shift a date.
+ */
+import type { IsoDate, YearMonth } from '../ledger/types';
+
+const ISO_RE = /^(\d{4})-(\d{2})-(\d{2})$/;
+
+export function isLeapYear(y: number): boolean {
+  return (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0;
+}
+
+export function daysInYear(y: number): number {
+  return isLeapYear(y) ? 366 : 365;
+}
+
+export function daysInMonth(y: number, m: number): number {
+  return [31, isLeapYear(y) ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][m - 1] ?? 0;
+}
+
+/** Parses 'YYYY-MM-DD' into parts, or undefined if it is not a real calendar date. */
+export function parseIso(d: string): { y: number; m: number; d: number } | undefined {
+  const r = ISO_RE.exec(d);
+  if (!r) return undefined;
+  const y = Number(r[1]);
+  const m = Number(r[2]);
+  const day = Number(r[3]);
+  if (m < 1 || m > 12 || day < 1 || day > daysInMonth(y, m)) return undefined;
+  return { y, m, d: day };
+}
+
+export function isIsoDate(d: string): boolean {
+  return parseIso(d) !== undefined;
+}
+
+function pad(n: number, w = 2): string {
+  return String(n).padStart(w, '0');
+}
+
+export function isoOf(y: number, m: number, d: number): IsoDate {
+  return `${pad(y, 4)}-${pad(m)}-${pad(d)}`;
+}
+
+/** Day number (days since 1970-01-01) — Howard Hinnant's days_from_civil. */
+export function dayNumber(iso: IsoDate): number {
+  const p = parseIso(iso);
+  if (!p) throw new RangeError(`not an ISO date: ${iso}`);
+  const y = p.m <= 2 ? p.y - 1 : p.y;
+  const era = Math.floor(y / 400);
+  const yoe = y - era * 400;
+  const mp = (p.m + 9) % 12;
+  const doy = Math.floor((153 * mp + 2) / 5) + p.d - 1;
+  const doe = yoe * 365 + Math.floor(yoe / 4) - Math.floor(yoe / 100) + doy;
+  return era * 146097 + doe - 719468;
+}
+
+/** Whole days from a to b (b − a). */
+export function daysBetween(a: IsoDate, b: IsoDate): number {
+  return dayNumber(b) - dayNumber(a);
+}
+
+export function addDays(iso: IsoDate, n: number): IsoDate {
+  const z = dayNumber(iso) + n + 719468;
+  const era = Math.floor(z / 146097);
+  const doe = z - era * 146097;
+  const yoe = Math.floor((doe - Math.floor(doe / 1460) + Math.floor(doe / 36524) - Math.floor(doe / 146096)) / 365);
+  const doy = doe - (365 * yoe + Math.floor(yoe / 4) - Math.floor(yoe / 100));
+  const mp = Math.floor((5 * doy + 2) / 153);
+  const d = doy - Math.floor((153 * mp + 2) / 5) + 1;
+  const m = mp < 10 ? mp + 3 : mp - 9;
+  return isoOf(yoe + era * 400 + (m <= 2 ? 1 : 0), m, d);
+}
+
+export function yearOf(iso: IsoDate): number {
+  return Number(iso.slice(0, 4));
+}
+
+export function monthOf(iso: IsoDate): YearMonth {
+  return iso.slice(0, 7);
+}
+
+export function monthStart(ym: YearMonth): IsoDate {
+  return `${ym}-01`;
+}
+
+export function monthEnd(ym: YearMonth): IsoDate {
+  const y = Number(ym.slice(0, 4));
+  const m = Number(ym.slice(5, 7));
+  return isoOf(y, m, daysInMonth(y, m));
+}
+
+export function addMonths(ym: YearMonth, n: number): YearMonth {
+  const i = Number(ym.slice(0, 4)) * 12 + Number(ym.slice(5, 7)) - 1 + n;
+  return `${pad(Math.floor(i / 12), 4)}-${pad((i % 12) + 1)}`;
+}
+
+/** Months from `from` to `to` inclusive ('2025-01'..'2025-03' → 3 months). */
+export function monthRange(from: YearMonth, to: YearMonth): YearMonth[] {
+  const out: YearMonth[] = [];
+  for (let ym = from; ym <= to; ym = addMonths(ym, 1)) out.push(ym);
+  return out;
+}
+
+/** Days of [a, b] (inclusive) that fall inside [lo, hi] (inclusive); 0 when they do not overlap. */
+export function overlapDays(a: IsoDate, b: IsoDate, lo: IsoDate, hi: IsoDate): number {
+  const s = a > lo ? a : lo;
+  const e = b < hi ? b : hi;
+  return s > e ? 0 : daysBetween(s, e) + 1;
+}
+
+export function minDate(a: IsoDate, b: IsoDate): IsoDate {
+  return a < b ? a : b;
+}
+
+export function maxDate(a: IsoDate, b: IsoDate): IsoDate {
+  return a > b ? a : b;
+}
