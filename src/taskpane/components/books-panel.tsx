@@ -1,0 +1,103 @@
+import { Button, Card, Field, Input, Text, makeStyles, tokens } from '@fluentui/react-components';
+import { CheckmarkCircleRegular, DocumentTableSearchRegular, LockClosedRegular, CalendarCheckmarkRegular } from '@fluentui/react-icons';
+import { useState, type ReactNode } from 'react';
+import type { Finding } from '../../core/findings';
+import type { WorkbookMeta } from '../../workbook/port';
+import { useMessages } from '../i18n';
+import type { ReportJson } from '../../app/report-json';
+import type { VillageSetup } from '../model';
+import { FindingsList } from './findings-list';
+import { StatementsView } from './statements-view';
+
+const useStyles = makeStyles({
+  stack: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalL },
+  card: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },
+  actions: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalM },
+  form: { display: 'grid', gridTemplateColumns: 'repeat(auto-fit, minmax(160px, 1fr))', gap: tokens.spacingHorizontalM, alignItems: 'end' },
+  lockForm: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalM, alignItems: 'end' },
+  h2: { margin: 0, fontSize: tokens.fontSizeBase500, fontWeight: tokens.fontWeightSemibold },
+});
+
+export interface BooksPanelProps {
+  meta: WorkbookMeta | undefined;
+  busy: boolean;
+  findings: readonly Finding[] | undefined;
+  report: ReportJson | undefined;
+  /** The sheet preview (standalone) shown next to the findings. */
+  preview: ReactNode;
+  defaultYear: number;
+  onSetup: (setup: VillageSetup) => void;
+  onValidate: () => void;
+  onBuildReports: () => void;
+  onCloseYear: () => void;
+  onLock: (month: string) => void;
+  onReveal: (f: Finding) => void;
+}
+
+function SetupCard({ busy, defaultYear, onSetup }: Pick<BooksPanelProps, 'busy' | 'defaultYear' | 'onSetup'>) {
+  const m = useMessages();
+  const s = useStyles();
+  const [village, setVillage] = useState('');
+  const [township, setTownship] = useState('');
+  const [year, setYear] = useState(String(defaultYear));
+  const ok = village.trim() !== '' && township.trim() !== '' && /^\d{4}$/.test(year);
+  return (
+    <Card className={s.card}>
+      <h2 className={s.h2}>{m.setupTitle}</h2>
+      <form className={s.form} onSubmit={(e) => { e.preventDefault(); if (ok) onSetup({ village: village.trim(), township: township.trim(), fiscalYear: Number(year) }); }}>
+        <Field label={m.setupVillage} required><Input size="large" value={village} onChange={(_, d) => setVillage(d.value)} /></Field>
+        <Field label={m.setupTownship} required><Input size="large" value={township} onChange={(_, d) => setTownship(d.value)} /></Field>
+        <Field label={m.setupYear} required><Input size="large" inputMode="numeric" value={year} onChange={(_, d) => setYear(d.value)} /></Field>
+        <Button type="submit" appearance="primary" size="large" disabled={busy || !ok}>{m.setupRun}</Button>
+      </form>
+    </Card>
+  );
+}
+
+function StepsCard(props: BooksPanelProps & { meta: WorkbookMeta }) {
+  const m = useMessages();
+  const s = useStyles();
+  const [month, setMonth] = useState(props.meta.lockedThrough ?? `${props.meta.fiscalYear}-01`);
+  const monthOk = /^\d{4}-(0[1-9]|1[0-2])$/.test(month);
+  return (
+    <Card className={s.card}>
+      <h2 className={s.h2}>{m.stepsTitle}</h2>
+      <div className={s.actions}>
+        <Button size="large" icon={<CheckmarkCircleRegular />} disabled={props.busy} onClick={props.onValidate}>{m.validate}</Button>
+        <Button size="large" appearance="primary" icon={<DocumentTableSearchRegular />} disabled={props.busy} onClick={props.onBuildReports}>{m.buildReports}</Button>
+        <Button size="large" icon={<CalendarCheckmarkRegular />} disabled={props.busy} onClick={props.onCloseYear}>{m.closeYear}</Button>
+      </div>
+      <form className={s.lockForm} onSubmit={(e) => { e.preventDefault(); if (monthOk) props.onLock(month); }}>
+        <Field label={m.lockMonth} validationState={monthOk ? 'none' : 'error'}>
+          <Input size="large" type="month" value={month} onChange={(_, d) => setMonth(d.value)} />
+        </Field>
+        <Button type="submit" size="large" icon={<LockClosedRegular />} disabled={props.busy || !monthOk}>{m.lockRun}</Button>
+      </form>
+    </Card>
+  );
+}
+
+/** 账簿 — the books: set up, check, build the statements, close the year, lock months. */
+export function BooksPanel(props: BooksPanelProps) {
+  const m = useMessages();
+  const s = useStyles();
+  return (
+    <div className={s.stack}>
+      {props.meta ? <StepsCard {...props} meta={props.meta} /> : <SetupCard {...props} />}
+      {props.findings && (
+        <Card className={s.card}>
+          <h2 className={s.h2}>{m.findingsTitle}</h2>
+          <Text size={400}>{m.findingsCount(props.findings.filter((f) => f.severity === 'error').length, props.findings.filter((f) => f.severity === 'warning').length)}</Text>
+          <FindingsList findings={props.findings} onReveal={props.onReveal} />
+        </Card>
+      )}
+      {props.preview}
+      {props.report && (
+        <Card className={s.card}>
+          <h2 className={s.h2}>{m.statementsTitle}</h2>
+          <StatementsView report={props.report} />
+        </Card>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,116 @@
+/**
+ * Everything the pane asks of its surroundings, in one module handed to the components: the live
+ * Excel workbook (Office.js) or an .xlsx file opened in the browser (ExcelJS). Components never
+ * touch Office, Excel, ExcelJS, fetch or the DOM download dance themselves.
+ */
+import ExcelJS from 'exceljs';
+import type { Scalar, WorkbookPort } from '../workbook/port';
+import { createExcelWorkbook, selectCell } from '../hosts/excel/excel-workbook';
+import { createXlsxWorkbook } from '../hosts/xlsx/xlsx-workbook';
+import { toScalar } from '../hosts/xlsx/xlsx-cells';
+import { PaneError } from './errors';
+
+/** A workbook the pane is working on. */
+export interface OpenBook {
+  /** File name in standalone mode; '' in Excel. */
+  fileName: string;
+  port: WorkbookPort;
+}
+
+export interface ExcelPaneHost {
+  kind: 'excel';
+  book: OpenBook;
+  /** Selects the cell a finding points at, so the accountant sees it in the grid. */
+  selectCell(sheet: string, row: number, column?: string): Promise<void>;
+}
+
+export interface StandalonePaneHost {
+  kind: 'standalone';
+  /** True when the page was opened with ?sample=1. */
+  wantsSample: boolean;
+  openFile(file: File): Promise<OpenBook>;
+  openSample(): Promise<OpenBook>;
+  /** The rows of one sheet as shown (values, formula results), for the findings preview. */
+  readSheet(book: OpenBook, sheet: string): Promise<Scalar[][]>;
+  /** Saves the workbook through the browser's download (nothing leaves the machine). */
+  download(book: OpenBook, fileName: string): Promise<void>;
+}
+
+export type PaneHost = ExcelPaneHost | StandalonePaneHost;
+
+export function createExcelPaneHost(): ExcelPaneHost {
+  return {
+    kind: 'excel',
+    book: { fileName: '', port: createExcelWorkbook() },
+    selectCell: (sheet, row, column) => selectCell(sheet, row, column ?? 'A'),
+  };
+}
+
+type XlsxBook = OpenBook & { toBytes(): Promise<Uint8Array> };
+
+export function createStandalonePaneHost(location: { search: string; href: string }): StandalonePaneHost {
+  const openBytes = async (bytes: Uint8Array, fileName: string): Promise<XlsxBook> => {
+    if (!looksLikeZip(bytes)) throw new PaneError('not-xlsx', fileName);
+    let port: Awaited<ReturnType<typeof createXlsxWorkbook>>;
+    try {
+      port = await createXlsxWorkbook(bytes);
+    } catch (e) {
+      throw new PaneError('bad-file', e instanceof Error ? e.message : String(e));
+    }
+    return { fileName, port, toBytes: () => port.toBytes() };
+  };
+  return {
+    kind: 'standalone',
+    wantsSample: new URLSearchParams(location.search).get('sample') === '1',
+    openFile: async (file) => {
+      if (!/\.xlsx$/i.test(file.name)) throw new PaneError('not-xlsx', file.name);
+      return openBytes(new Uint8Array(await file.arrayBuffer()), file.name);
+    },
+    openSample: async () => {
+      const res = await fetch(new URL('sample-village.xlsx', location.href));
+      if (!res.ok) throw new PaneError('sample-missing', `HTTP ${res.status}`);
+      return openBytes(new Uint8Array(await res.arrayBuffer()), 'sample-village.xlsx');
+    },
+    readSheet: async (book, sheet) => readSheetRows(await asXlsx(book).toBytes(), sheet),
+    download: async (book, fileName) => saveBytes(await asXlsx(book).toBytes(), fileName),
+  };
+}
+
+function asXlsx(book: OpenBook): XlsxBook {
+  if (!('toBytes' in book)) throw new PaneError('no-workbook');
+  return book as XlsxBook;
+}
+
+/** .xlsx files are zip archives: they start with "PK". */
+function looksLikeZip(bytes: Uint8Array): boolean {
+  return bytes.length > 4 && bytes[0] === 0x50 && bytes[1] === 0x4b;
+}
+
+async function readSheetRows(bytes: Uint8Array, sheet: string): Promise<Scalar[][]> {
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.load(bytes.slice().buffer);
+  const ws = wb.getWorksheet(sheet);
+  if (!ws) return [];
+  const rows: Scalar[][] = [];
+  const width = ws.columnCount;
+  for (let r = 1; r <= ws.rowCount; r++) {
+    const row = ws.getRow(r);
+    const cells: Scalar[] = [];
+    for (let c = 1; c <= width; c++) cells.push(toScalar(row.getCell(c).value));
+    rows.push(cells);
+  }
+  return rows;
+}
+
+function saveBytes(bytes: Uint8Array, fileName: string): void {
+  const blob = new Blob([bytes as BlobPart], { type: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' });
+  const url = URL.createObjectURL(blob);
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = fileName;
+  document.body.appendChild(a);
+  a.click();
+  a.remove();
+  // Revoke later: some browsers start reading the blob only after click() returns.
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}

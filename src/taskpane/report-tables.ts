@@ -1,0 +1,78 @@
+/**
+ * The report JSON (src/app/report-json.ts) as display tables for the pane. Amounts arrive as exact
+ * strings ("1234.50") and are shown through the money module ("1,234.50"); no float touches them.
+ */
+import { formatFen, parseFen } from '../core/money';
+import type { ReportJson } from '../app/report-json';
+import type { Messages } from './i18n';
+import type { StatementKey } from './model';
+
+export interface DisplayColumn {
+  key: string;
+  header: string;
+  money: boolean;
+}
+
+export interface DisplayRow {
+  cells: string[];
+  /** Totals and subtotals, drawn bold. */
+  strong: boolean;
+  /** Sub-account depth (trial balance), for indenting the name. */
+  indent: number;
+}
+
+export interface DisplayTable {
+  key: StatementKey;
+  title: string;
+  subtitle: string;
+  columns: DisplayColumn[];
+  rows: DisplayRow[];
+}
+
+/** "1234.50" → "1,234.50"; "0.00" → "" where zeros are left blank (trial balance). */
+export function amountText(s: string, blankZero = false): string {
+  const p = parseFen(s);
+  if (!p.ok) return s;
+  return blankZero && p.fen === 0 ? '' : formatFen(p.fen);
+}
+
+/** Subtotal and total lines of the two statements, by their stable keys (labels may change). */
+const isTotalKey = (key: string) => /^total|Result$|^(current|nonCurrent)(Assets|Liabilities)$|^distributable$|^retainedClosing$/.test(key);
+
+export function reportToTables(report: ReportJson, m: Messages): DisplayTable[] {
+  const { meta } = report;
+  const subtitle = m.reportHead(meta.township, meta.village, meta.from, meta.to);
+  const col = (key: string, header: string, money = false): DisplayColumn => ({ key, header, money });
+  return [
+    {
+      key: 'balanceSheet',
+      title: m.balanceSheet,
+      subtitle,
+      columns: [col('label', m.colItem), col('line', m.colLine), col('begin', m.colBegin, true), col('end', m.colEnd, true)],
+      rows: report.balanceSheet.map((r) => ({ cells: [r.label, String(r.line), amountText(r.begin), amountText(r.end)], strong: isTotalKey(r.key), indent: 0 })),
+    },
+    {
+      key: 'incomeStatement',
+      title: m.incomeStatement,
+      subtitle,
+      columns: [col('label', m.colItem), col('line', m.colLine), col('amount', m.colAmount, true)],
+      rows: report.incomeStatement.map((r) => ({ cells: [r.label, String(r.line), amountText(r.amount)], strong: isTotalKey(r.key), indent: 0 })),
+    },
+    {
+      key: 'trialBalance',
+      title: m.trialBalance,
+      subtitle,
+      columns: [
+        col('code', m.colCode), col('name', m.colName),
+        col('openingDebit', m.colOpeningDebit, true), col('openingCredit', m.colOpeningCredit, true),
+        col('periodDebit', m.colPeriodDebit, true), col('periodCredit', m.colPeriodCredit, true),
+        col('closingDebit', m.colClosingDebit, true), col('closingCredit', m.colClosingCredit, true),
+      ],
+      rows: report.trialBalance.map((r) => ({
+        cells: [r.code, r.name, ...[r.openingDebit, r.openingCredit, r.periodDebit, r.periodCredit, r.closingDebit, r.closingCredit].map((a) => amountText(a, true))],
+        strong: false,
+        indent: r.level - 1,
+      })),
+    },
+  ];
+}

@@ -1,0 +1,143 @@
+/**
+ * The pane's state and actions: which workbook is open, the latest findings, statements and
+ * contracts, and the sheet preview. Every action runs through the runner (progress, cancel, one
+ * error message). Components receive the result as props.
+ */
+import { useCallback, useEffect, useState } from 'react';
+import type { Finding } from '../core/findings';
+import type { Scalar, WorkbookMeta } from '../workbook/port';
+import { PaneError } from './errors';
+import type { OpenBook, PaneHost } from './host';
+import type { Messages } from './i18n';
+import type { ReportJson } from '../app/report-json';
+import type { ContractLine, PaneEngine, VillageSetup } from './model';
+import { useRunner, type Runner } from './use-runner';
+
+export interface Preview {
+  sheet: string;
+  row: number;
+  rows: Scalar[][];
+}
+
+export interface BookState {
+  runner: Runner;
+  book: OpenBook | undefined;
+  meta: WorkbookMeta | undefined;
+  findings: Finding[] | undefined;
+  report: ReportJson | undefined;
+  contracts: ContractLine[] | undefined;
+  preview: Preview | undefined;
+  reportsBuilt: boolean;
+  openFile(file: File): void;
+  openSample(): void;
+  closeBook(): void;
+  setup(s: VillageSetup): void;
+  validate(): void;
+  buildReports(): void;
+  closeYear(): void;
+  lock(month: string): void;
+  loadContracts(): void;
+  reveal(f: Finding): void;
+  closePreview(): void;
+  download(): void;
+}
+
+export function useBook(host: PaneHost, engine: PaneEngine, m: Messages): BookState {
+  const runner = useRunner();
+  const [book, setBook] = useState<OpenBook | undefined>(host.kind === 'excel' ? host.book : undefined);
+  const [meta, setMeta] = useState<WorkbookMeta | undefined>();
+  const [findings, setFindings] = useState<Finding[] | undefined>();
+  const [report, setReport] = useState<ReportJson | undefined>();
+  const [contracts, setContracts] = useState<ContractLine[] | undefined>();
+  const [preview, setPreview] = useState<Preview | undefined>();
+  const [reportsBuilt, setReportsBuilt] = useState(false);
+  const { run, say } = runner;
+
+  const adopt = useCallback((b: OpenBook | undefined, mt: WorkbookMeta | undefined) => {
+    setBook(b);
+    setMeta(mt);
+    setFindings(undefined);
+    setReport(undefined);
+    setContracts(undefined);
+    setPreview(undefined);
+    setReportsBuilt(false);
+  }, []);
+
+  const open = useCallback(
+    (load: () => Promise<OpenBook>) =>
+      void run(m.loading, async () => {
+        const b = await load();
+        adopt(b, await engine.readMeta(b.port));
+      }),
+    [run, m, engine, adopt],
+  );
+
+  /** Runs a use case on the open workbook; nothing happens without one. */
+  const withBook = useCallback(
+    <T>(label: string, work: (b: OpenBook, opts: Parameters<Parameters<Runner['run']>[1]>[0]) => Promise<T>) =>
+      run(label, async (opts) => {
+        if (!book) throw new PaneError('no-workbook');
+        return work(book, opts);
+      }),
+    [run, book],
+  );
+
+  useEffect(() => {
+    if (host.kind === 'excel') {
+      void run(m.loading, async () => setMeta(await engine.readMeta(host.book.port)));
+    } else if (host.wantsSample) {
+      open(() => host.openSample());
+    }
+    // Once, when the pane starts.
+  }, []);
+
+  const afterFindings = (fs: Finding[], okText: (mm: Messages) => string) => {
+    setFindings(fs);
+    setPreview(undefined);
+    const bad = fs.some((f) => f.severity === 'error');
+    say({ kind: bad ? 'error' : 'success', text: bad ? (mm) => mm.errorHasFindings : okText });
+  };
+
+  return {
+    runner, book, meta, findings, report, contracts, preview, reportsBuilt,
+    openFile: (file) => host.kind === 'standalone' && open(() => host.openFile(file)),
+    openSample: () => host.kind === 'standalone' && open(() => host.openSample()),
+    closeBook: () => adopt(undefined, undefined),
+    setup: (s) => void withBook(m.setupRun, async (b, opts) => {
+      const fs = await engine.initVillage(b.port, s, opts);
+      setMeta(await engine.readMeta(b.port));
+      afterFindings(fs, (mm) => `${mm.setupDone}${s.village}`);
+    }),
+    validate: () => void withBook(m.validate, async (b, opts) => afterFindings(await engine.validate(b.port, opts), (mm) => mm.validateDone)),
+    buildReports: () => void withBook(m.buildReports, async (b, opts) => {
+      const r = await engine.buildReports(b.port, opts);
+      setReport(r.report);
+      if (r.report) setReportsBuilt(true);
+      afterFindings(r.findings, (mm) => mm.reportsDone);
+    }),
+    closeYear: () => void withBook(m.closeYear, async (b, opts) => afterFindings(await engine.closeYear(b.port, opts), (mm) => mm.closeYearDone)),
+    lock: (month) => void withBook(m.lockThrough, async (b, opts) => {
+      const fs = await engine.lockPeriod(b.port, month, opts);
+      setMeta(await engine.readMeta(b.port));
+      afterFindings(fs, (mm) => `${mm.lockDone}${month}`);
+    }),
+    loadContracts: () => void withBook(m.contractsLoad, async (b, opts) => {
+      if (!engine.contracts) return;
+      const r = await engine.contracts(b.port, opts);
+      setContracts(r.contracts);
+      if (r.findings.length > 0) setFindings(r.findings);
+    }),
+    reveal: (f) => {
+      if (!f.sheet || f.row === undefined) return;
+      const { sheet, row } = f;
+      if (host.kind === 'excel') void run(m.findingGoTo, () => host.selectCell(sheet, row, f.column));
+      else void withBook(m.findingGoTo, async (b) => setPreview({ sheet, row, rows: await host.readSheet(b, sheet) }));
+    },
+    closePreview: () => setPreview(undefined),
+    download: () => {
+      if (host.kind !== 'standalone' || !book) return;
+      const name = meta ? m.downloadFileName(meta.village, meta.fiscalYear, reportsBuilt) : book.fileName;
+      void run(m.download, () => host.download(book, name));
+    },
+  };
+}
