@@ -3,7 +3,7 @@
  * they run once per cell on the import hot path (a million voucher lines); each returns either
  * a value or an issue that the caller turns into a Finding naming sheet, row and column.
  */
-import { fenFromCell, type Fen } from '../../core/money';
+import { fenFromCell, parseFen, type Fen } from '../../core/money';
 import { finding, type Finding } from '../../core/findings';
 import type { IsoDate } from '../../core/ledger/types';
 
@@ -15,7 +15,42 @@ export interface CellIssue {
 export type Parsed<T> = { ok: true; value: T } | { ok: false; issue: CellIssue };
 
 const ok = <T>(value: T): Parsed<T> => ({ ok: true, value });
-const bad = (rule: string, zh: string, en: string): Parsed<never> => ({ ok: false, issue: { rule, zh, en } });
+const bad = (rule: string, zh: string, en: string): Parsed<never> => ({ ok: false, issue: new Issue(rule, zh, en) });
+
+/** An issue as a class, so the hot-path parsers below can return `value | Issue` without allocating on success. */
+export class Issue implements CellIssue {
+  constructor(
+    readonly rule: string,
+    readonly zh: string,
+    readonly en: string,
+  ) {}
+}
+const unwrap = <T>(p: Parsed<T>): T | Issue => (p.ok ? p.value : (p.issue as Issue));
+
+/** Hot-path forms: the value, or an Issue. */
+export function dateOrIssue(v: unknown, header: string): IsoDate | Issue {
+  if (typeof v === 'string') {
+    const r = parseDateText(v);
+    if (r !== undefined) return r;
+  }
+  return unwrap(parseDateCell(v, header));
+}
+export function amountOrIssue(v: unknown, header: string): Fen | Issue {
+  if (v === null || v === undefined || v === '') return 0;
+  const r = typeof v === 'string' ? parseFen(v) : fenFromCell(v);
+  return r.ok ? r.fen : unwrap(parseAmountCell(v, header));
+}
+export function codeOrIssue(v: unknown, header: string): string | Issue {
+  if (typeof v === 'string' && v.length >= 3 && v.length <= 15 && (v.length & 1) === 1 && isDigits(v)) return v;
+  return unwrap(parseCodeCell(v, header));
+}
+function isDigits(s: string): boolean {
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c < 48 || c > 57) return false;
+  }
+  return true;
+}
 
 /** Where a table's rows live, so findings can name the cell. */
 export interface RowPlace {

@@ -9,8 +9,8 @@ import type { Voucher, VoucherLine } from '../../core/ledger/types';
 import type { Scalar, TableData } from '../port';
 import { VOUCHERS } from '../layout';
 import {
-  cellText, isBlankRow, issueAt, parseAmountCell, parseCodeCell, parseCountCell, parseDateCell, parseRequiredText,
-  type CellIssue, type RowPlace,
+  amountOrIssue, cellText, codeOrIssue, dateOrIssue, isBlank, isBlankRow, Issue, issueAt, parseCountCell, parseRequiredText,
+  type RowPlace,
 } from './cells';
 import { placeOf, resolveColumns, wantsOf, type ColumnIndex } from './columns';
 
@@ -31,6 +31,17 @@ const ALIASES: Record<string, readonly string[]> = {
 export const VOUCHER_WANTS = wantsOf(VOUCHERS, ['date', 'number', 'summary', 'account', 'debit', 'credit'], ALIASES);
 
 const REVERSAL_RE = /^(\d{4})-(\d{2})\/(.+)$/;
+const BOTH_EMPTY = new Issue('cell.missing', '借方金额和贷方金额都为空', 'Both debit and credit are empty');
+const BOTH_SIDES = new Issue('line.both-sides', '一行分录只能填借方或贷方之一', 'A line has either a debit or a credit, not both');
+
+function parseReversal(text: string): Voucher['reverses'] {
+  const m = REVERSAL_RE.exec(text);
+  if (!m || Number(m[2]) < 1 || Number(m[2]) > 12) return undefined;
+  return { month: `${m[1]}-${m[2]}`, number: (m[3] as string).trim() };
+}
+function badReversal(text: string): Issue {
+  return new Issue('cell.bad-reversal', `冲销凭证"${text}"格式应为"年-月/凭证号"，如 2025-03/12`, `Reversed voucher "${text}" should read "YYYY-MM/number", e.g. 2025-03/12`);
+}
 
 interface Pending {
   voucher: Voucher;
@@ -59,69 +70,71 @@ export function decodeVoucherLines(
     const row = rows[i] as readonly unknown[];
     if (isBlankRow(row)) continue;
     const r = place.firstRow + i;
-    let rowBad = false;
-    const report = (issue: CellIssue, c: number): void => {
-      findings.push(issueAt(issue, place.sheet, r, place.columnName(c)));
-      rowBad = true;
-    };
-    const date = parseDateCell(row[cDate], headers.date);
-    if (!date.ok) report(date.issue, cDate);
-    const num = parseRequiredText(row[cNum], headers.num);
-    if (!num.ok) report(num.issue, cNum);
-    const acc = parseCodeCell(row[cAcc], headers.acc);
-    if (!acc.ok) report(acc.issue, cAcc);
-    const dr = parseAmountCell(row[cDr], headers.dr);
-    if (!dr.ok) report(dr.issue, cDr);
-    const cr = parseAmountCell(row[cCr], headers.cr);
-    if (!cr.ok) report(cr.issue, cCr);
-    if (dr.ok && cr.ok) {
-      if (dr.value === 0 && cr.value === 0) {
-        report({ rule: 'cell.missing', zh: '借方金额和贷方金额都为空', en: 'Both debit and credit are empty' }, cDr);
-      } else if (dr.value !== 0 && cr.value !== 0) {
-        report({ rule: 'line.both-sides', zh: '一行分录只能填借方或贷方之一', en: 'A line has either a debit or a credit, not both' }, cCr);
-      }
+    const nBefore = findings.length;
+    const date = dateOrIssue(row[cDate], headers.date);
+    if (date instanceof Issue) findings.push(issueAt(date, place.sheet, r, place.columnName(cDate)));
+    const rawNum = row[cNum];
+    const num = typeof rawNum === 'string' && rawNum !== '' && rawNum.charCodeAt(0) > 32 && rawNum.charCodeAt(rawNum.length - 1) > 32
+      ? { ok: true as const, value: rawNum }
+      : parseRequiredText(rawNum, headers.num);
+    if (!num.ok) findings.push(issueAt(num.issue, place.sheet, r, place.columnName(cNum)));
+    const acc = codeOrIssue(row[cAcc], headers.acc);
+    if (acc instanceof Issue) findings.push(issueAt(acc, place.sheet, r, place.columnName(cAcc)));
+    const dr = amountOrIssue(row[cDr], headers.dr);
+    if (dr instanceof Issue) findings.push(issueAt(dr, place.sheet, r, place.columnName(cDr)));
+    const cr = amountOrIssue(row[cCr], headers.cr);
+    if (cr instanceof Issue) findings.push(issueAt(cr, place.sheet, r, place.columnName(cCr)));
+    if (typeof dr === 'number' && typeof cr === 'number') {
+      if (dr === 0 && cr === 0) findings.push(issueAt(BOTH_EMPTY, place.sheet, r, place.columnName(cDr)));
+      else if (dr !== 0 && cr !== 0) findings.push(issueAt(BOTH_SIDES, place.sheet, r, place.columnName(cCr)));
     }
-    const att = cAtt >= 0 ? parseCountCell(row[cAtt], headers.att) : undefined;
-    if (att && !att.ok) report(att.issue, cAtt);
+    const att = cAtt >= 0 && !isBlank(row[cAtt]) ? parseCountCell(row[cAtt], headers.att) : undefined;
+    if (att && !att.ok) findings.push(issueAt(att.issue, place.sheet, r, place.columnName(cAtt)));
     let reverses: Voucher['reverses'];
     const revText = cRevs >= 0 ? cellText(row[cRevs]) : '';
     if (revText !== '') {
-      const m = REVERSAL_RE.exec(revText);
-      if (m && Number(m[2]) >= 1 && Number(m[2]) <= 12) reverses = { month: `${m[1]}-${m[2]}`, number: (m[3] as string).trim() };
-      else report({ rule: 'cell.bad-reversal', zh: `冲销凭证"${revText}"格式应为"年-月/凭证号"，如 2025-03/12`, en: `Reversed voucher "${revText}" should read "YYYY-MM/number", e.g. 2025-03/12` }, cRevs);
+      reverses = parseReversal(revText);
+      if (!reverses) findings.push(issueAt(badReversal(revText), place.sheet, r, place.columnName(cRevs)));
     }
-    if (!date.ok || !num.ok) continue; // cannot even tell which voucher the row belongs to
+    if (typeof date !== 'string' || !num.ok) continue; // cannot even tell which voucher the row belongs to
 
-    const key = `${date.value.slice(0, 7)}/${num.value}`;
+    const key = `${date.slice(0, 7)}/${num.value}`;
     let p = byKey.get(key);
     const summary = cSum >= 0 ? cellText(row[cSum]) : '';
     if (!p) {
-      const v: Voucher = { date: date.value, number: num.value, summary, lines: [] };
-      p = { voucher: v, bad: false };
+      p = { voucher: { date, number: num.value, summary, lines: [] }, bad: false };
       byKey.set(key, p);
       order.push(p);
     }
     const v = p.voucher;
-    if (rowBad || !acc.ok || !dr.ok || !cr.ok) {
+    if (findings.length > nBefore || typeof acc !== 'string' || typeof dr !== 'number' || typeof cr !== 'number') {
       p.bad = true;
       continue;
     }
     if (v.summary === '' && summary !== '') v.summary = summary;
-    if (date.value !== v.date) {
-      findings.push(finding('voucher.mixed-dates', 'warning', `凭证${num.value}的分录日期不一致（${v.date} 与 ${date.value}），按 ${v.date} 记账`, `Lines of voucher ${num.value} have different dates (${v.date} and ${date.value}); ${v.date} is used`, { sheet: place.sheet, row: r, column: place.columnName(cDate) }));
+    if (date !== v.date) {
+      findings.push(finding('voucher.mixed-dates', 'warning', `凭证${num.value}的分录日期不一致（${v.date} 与 ${date}），按 ${v.date} 记账`, `Lines of voucher ${num.value} have different dates (${v.date} and ${date}); ${v.date} is used`, { sheet: place.sheet, row: r, column: place.columnName(cDate) }));
     }
-    const line: VoucherLine = { account: acc.value, debit: dr.value, credit: cr.value, source: { sheet: place.sheet, row: r } };
+    const line: VoucherLine = { account: acc, debit: dr, credit: cr, source: { sheet: place.sheet, row: r } };
     if (summary !== '' && summary !== v.summary) line.summary = summary;
-    const contract = cCon >= 0 ? cellText(row[cCon]) : '';
-    if (contract !== '') line.contract = contract;
-    const cp = cCp >= 0 ? cellText(row[cCp]) : '';
-    if (cp !== '') line.counterparty = cp;
+    if (cCon >= 0) {
+      const contract = cellText(row[cCon]);
+      if (contract !== '') line.contract = contract;
+    }
+    if (cCp >= 0) {
+      const cp = cellText(row[cCp]);
+      if (cp !== '') line.counterparty = cp;
+    }
     v.lines.push(line);
     if (att?.ok && att.value !== undefined && v.attachments === undefined) v.attachments = att.value;
-    const pre = cPre >= 0 ? cellText(row[cPre]) : '';
-    if (pre !== '' && v.preparer === undefined) v.preparer = pre;
-    const rev = cRev >= 0 ? cellText(row[cRev]) : '';
-    if (rev !== '' && v.reviewer === undefined) v.reviewer = rev;
+    if (cPre >= 0 && v.preparer === undefined) {
+      const pre = cellText(row[cPre]);
+      if (pre !== '') v.preparer = pre;
+    }
+    if (cRev >= 0 && v.reviewer === undefined) {
+      const rev = cellText(row[cRev]);
+      if (rev !== '') v.reviewer = rev;
+    }
     if (reverses && v.reverses === undefined) v.reverses = reverses;
   }
   const vouchers: Voucher[] = [];
