@@ -134,7 +134,7 @@ export function chunkRowsByPayload<T extends string | number | boolean | null>(
   let current: T[][] = [];
   let used = 2;
   for (const row of rows) {
-    const bytes = estimateRowsBytes([row]);
+    const bytes = estimateRowsBytes([row]) - 2; // the row alone, without the outer brackets
     if (current.length > 0 && used + bytes > budgetBytes) {
       chunks.push(current);
       current = [];

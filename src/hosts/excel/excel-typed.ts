@@ -128,7 +128,7 @@ export async function appendRowsIn(ctx: Excel.RequestContext, spec: TypedTableSp
   const table = ctx.workbook.tables.getItem(spec.table);
   const header = table.getHeaderRowRange().load('values');
   const body = table.getDataBodyRange().load('rowCount');
-  const firstRow = body.getRow(0).load('values');
+  const firstRow = body.getRow(0).load('values,numberFormat');
   try {
     await ctx.sync();
   } catch (e) {
@@ -142,10 +142,14 @@ export async function appendRowsIn(ctx: Excel.RequestContext, spec: TypedTableSp
   }
   const specIndex = new Map(spec.columns.map((c, i) => [c.header, i]));
   const byHeader = columnsByHeader(spec.columns);
+  // New rows take the formats of the table's columns as they are now (a user may have changed
+  // or moved them), so text is escaped against those, not against the spec.
+  const actual: unknown[] = firstRow.numberFormat[0] ?? [];
+  const formats = labels.map((label, j) => (typeof actual[j] === 'string' ? (actual[j] as string) : byHeader.get(label)?.numFmt));
   const values = rows.map((row) =>
-    labels.map((label) => {
+    labels.map((label, j) => {
       const i = specIndex.get(label);
-      return toExcelInput(i === undefined ? null : (row[i] ?? null), byHeader.get(label)?.numFmt);
+      return toExcelInput(i === undefined ? null : (row[i] ?? null), formats[j]);
     }),
   );
   const placeholder = body.rowCount === 1 && (firstRow.values[0] ?? []).every((v: unknown) => v === '' || v === null);
