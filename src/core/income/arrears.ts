@@ -30,7 +30,11 @@ export interface ArrearItem {
   outstanding: Fen;
   daysOverdue: number;
   bucket: AgeBucket;
-  /** 滞纳金 accrued: annual amount × k/10000 × days overdue (0 without a rate). */
+  /**
+   * 滞纳金 accrued: k/10000 × days overdue × the overdue amount. GF-2021-2606 states the rate on the
+   * annual rent; for a yearly instalment that is the same base, and for monthly or split
+   * instalments charging each one on the whole year's rent would count the year several times.
+   */
   penalty: Fen;
 }
 
@@ -59,15 +63,14 @@ export function contractPosition(c: Contract, items: readonly DueItem[], receipt
     const outstanding = item.amount - paid;
     if (outstanding <= 0) continue;
     const daysOverdue = daysBetween(item.dueDate, asOf);
-    open.push({ item, paid, outstanding, daysOverdue, bucket: ageBucket(daysOverdue), penalty: penaltyOf(c, item, daysOverdue) });
+    open.push({ item, paid, outstanding, daysOverdue, bucket: ageBucket(daysOverdue), penalty: penaltyOf(c, outstanding, daysOverdue) });
   }
   return { due, received, arrears: open.reduce((a, o) => a + o.outstanding, 0), prepaid: Math.max(0, left), items: open };
 }
 
-function penaltyOf(c: Contract, item: DueItem, days: number): Fen {
+function penaltyOf(c: Contract, outstanding: Fen, days: number): Fen {
   if (!c.penaltyPerTenThousand || days <= 0) return 0;
-  const annual = yearAmount(c, item.year).amount?.gross ?? 0;
-  return new D(annual).times(c.penaltyPerTenThousand).div(10000).times(days).toDecimalPlaces(0, D.ROUND_HALF_UP).toNumber();
+  return new D(outstanding).times(c.penaltyPerTenThousand).div(10000).times(days).toDecimalPlaces(0, D.ROUND_HALF_UP).toNumber();
 }
 
 export type ContractStatus = 'not-started' | 'active' | 'expiring' | 'expired';
