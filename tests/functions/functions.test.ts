@@ -110,7 +110,7 @@ describe('classification', () => {
 
   it('CLASSIFY takes two threshold cells', () => {
     expect(f.classify(150000, [[100000, 150000]])).toBe('富裕村');
-    expect(f.classify(150000, [[100000], [null], [300000]])).toBe('一般村');
+    expect(f.classify(150000, [[100000], [null], [300000]] as unknown as number[][])).toBe('一般村');
     expect(errorOf(() => f.classify(1, [[200000, 100000]]))).toBe('#NUM!');
     expect(errorOf(() => f.classify(1, [[1]]))).toBe('#VALUE!');
     expect(errorOf(() => f.classify(100.123))).toBe('#VALUE!');
