@@ -12,10 +12,12 @@
  * else with a negative amount is 'line.negative', and a `reverses` that mirrors nothing is
  * 'voucher.bad-reversal'.
  *
- * Duplicate numbers: the workbook has one row per line and the codec groups rows into vouchers
- * by (month, number), emitting a separate voucher when rows sharing a number differ in date.
- * So a (month, number) pair met in more than one voucher is 'voucher.duplicate-number',
- * reported on every voucher after the first.
+ * Duplicate numbers: the workbook has one row per line, and the codec (workbook/codecs/
+ * vouchers.ts) groups all rows of one (month, 凭证号) into a single voucher, warning
+ * 'voucher.mixed-dates' when their dates differ. So within one decoded sheet a reused number
+ * shows as mixed dates; 'voucher.duplicate-number' is the same (month, number) met in more
+ * than one Voucher object: vouchers from several sheets or files, an import colliding with
+ * `existing`, or vouchers built in code. It is reported on every voucher after the first.
  */
 import type { Chart } from '../chart/accounts';
 import { finding, type Finding } from '../findings';
@@ -23,6 +25,7 @@ import { formatFen, type Fen } from '../money';
 import { monthOf } from './balances';
 import type { BookSettings, OpeningBalance, Voucher, VoucherLine } from './types';
 import { lockDigest } from './lock-digest';
+import { VoucherIndex } from './numbering';
 
 export interface ValidateContext {
   chart: Chart;
@@ -41,8 +44,6 @@ export interface ValidateContext {
 /** Workbook column headers of the 凭证 sheet, for finding locations. */
 export const VOUCHER_COLUMNS = { date: '日期', number: '凭证号', summary: '摘要', account: '科目编码', debit: '借方金额', credit: '贷方金额' } as const;
 
-const MAX_LISTED_GAPS = 20;
-const NUMBER_RE = /^(\D*?)0*(\d+)$/;
 
 type At = { sheet?: string; row?: number; column?: string };
 
@@ -50,7 +51,6 @@ function lineAt(l: VoucherLine | undefined, sheet: string, column: string): At {
   return l?.source ? { sheet: l.source.sheet, row: l.source.row, column } : { sheet, column };
 }
 
-const keyOf = (v: Voucher): string => `${monthOf(v.date)}|${v.number.trim()}`;
 const label = (v: Voucher): string => `${v.date} ${v.number}`;
 
 /** Does `rev` mirror `orig` line for line (multiset of accounts and sides, amounts negated)? */
@@ -62,51 +62,82 @@ function mirrors(rev: Voucher, orig: Voucher): boolean {
   return a.every((x, i) => x === b[i]);
 }
 
+/** Leaf status per code, looked up once per account rather than once per line. */
+const UNKNOWN = 0;
+const NOT_LEAF = 1;
+const LEAF = 2;
+
+function hasText(s: string): boolean {
+  for (let i = 0; i < s.length; i++) if (s.charCodeAt(i) > 32) return true;
+  return false;
+}
+
+const isDigit = (c: number): boolean => c >= 48 && c <= 57;
+
+function isIsoDateIn(date: string, year: string): boolean {
+  if (date.length !== 10 || !date.startsWith(year) || date.charCodeAt(4) !== 45 || date.charCodeAt(7) !== 45) return false;
+  return isDigit(date.charCodeAt(5)) && isDigit(date.charCodeAt(6)) && isDigit(date.charCodeAt(8)) && isDigit(date.charCodeAt(9));
+}
+
 /** Check vouchers against the chart and the book settings; one finding per problem. */
 export function validateVouchers(vouchers: readonly Voucher[], ctx: ValidateContext): Finding[] {
   const { chart, settings } = ctx;
   const sheet = ctx.sheet ?? '凭证';
   const out: Finding[] = [];
-  const byKey = new Map<string, Voucher>();
-  for (const v of ctx.existing ?? []) if (!byKey.has(keyOf(v))) byKey.set(keyOf(v), v);
-  const seen = new Set<string>(byKey.keys());
+  // Existing vouchers are taken first, so a new voucher reusing their number is the duplicate.
+  const index = new VoucherIndex();
+  for (const v of ctx.existing ?? []) index.add(v);
+  const fresh = vouchers.map((v) => index.add(v));
   const year = String(settings.fiscalYear);
-  for (const v of vouchers) if (!byKey.has(keyOf(v))) byKey.set(keyOf(v), v);
+  const status = new Map<string, number>();
+  const statusOf = (code: string): number => {
+    let st = status.get(code);
+    if (st === undefined) status.set(code, (st = chart.get(code) === undefined ? UNKNOWN : chart.isLeaf(code) ? LEAF : NOT_LEAF));
+    return st;
+  };
+  const lockedThrough = ctx.existing !== undefined ? settings.lockedThrough : undefined;
 
-  for (const v of vouchers) {
+  for (let i = 0; i < vouchers.length; i++) {
+    const v = vouchers[i]!;
     const first = v.lines[0];
-    const month = monthOf(v.date);
-    const key = keyOf(v);
-    if (seen.has(key)) {
-      out.push(finding('voucher.duplicate-number', 'error', `${month}月凭证号${v.number}重复（${label(v)}）`, `Voucher number ${v.number} is used twice in ${month} (${label(v)})`, lineAt(first, sheet, VOUCHER_COLUMNS.number)));
+    if (!fresh[i]) {
+      out.push(finding('voucher.duplicate-number', 'error', `${monthOf(v.date)}月凭证号${v.number}重复（${label(v)}）`, `Voucher number ${v.number} is used twice in ${monthOf(v.date)} (${label(v)})`, lineAt(first, sheet, VOUCHER_COLUMNS.number)));
     }
-    seen.add(key);
-    if (v.date.slice(0, 4) !== year || !/^\d{4}-\d{2}-\d{2}$/.test(v.date)) {
+    if (!isIsoDateIn(v.date, year)) {
       out.push(finding('voucher.outside-year', 'error', `凭证${label(v)}的日期不在${year}会计年度内`, `Voucher ${label(v)} is dated outside fiscal year ${year}`, lineAt(first, sheet, VOUCHER_COLUMNS.date)));
     }
-    if (ctx.existing !== undefined && settings.lockedThrough !== undefined && month <= settings.lockedThrough) {
+    if (lockedThrough !== undefined && monthOf(v.date) <= lockedThrough) {
+      const month = monthOf(v.date);
       out.push(finding('voucher.locked-period', 'error', `${month}已结账，不能再录入凭证${label(v)}；请在未结账月份用红字冲销更正`, `${month} is locked; voucher ${label(v)} cannot be added there. Correct by a reversal in an open month`, lineAt(first, sheet, VOUCHER_COLUMNS.date)));
     }
-    if (v.summary.trim() === '') {
+    if (!hasText(v.summary)) {
       out.push(finding('voucher.no-summary', 'error', `凭证${label(v)}缺少摘要`, `Voucher ${label(v)} has no summary`, lineAt(first, sheet, VOUCHER_COLUMNS.summary)));
     }
-    const target = v.reverses ? byKey.get(`${v.reverses.month}|${v.reverses.number.trim()}`) : undefined;
-    const goodReversal = target !== undefined && target !== v && mirrors(v, target);
-    if (v.reverses && !goodReversal) {
-      out.push(finding('voucher.bad-reversal', 'error', `凭证${label(v)}冲销的${v.reverses.month}第${v.reverses.number}号凭证${target ? '与之金额科目不对应' : '不存在'}`, `Voucher ${label(v)} reverses ${v.reverses.month} no. ${v.reverses.number}, which ${target ? 'it does not mirror' : 'does not exist'}`, lineAt(first, sheet, VOUCHER_COLUMNS.number)));
+    let goodReversal = false;
+    if (v.reverses) {
+      const target = index.get(v.reverses.month, v.reverses.number);
+      goodReversal = target !== undefined && target !== v && mirrors(v, target);
+      if (!goodReversal) {
+        out.push(finding('voucher.bad-reversal', 'error', `凭证${label(v)}冲销的${v.reverses.month}第${v.reverses.number}号凭证${target ? '与之金额科目不对应' : '不存在'}`, `Voucher ${label(v)} reverses ${v.reverses.month} no. ${v.reverses.number}, which ${target ? 'it does not mirror' : 'does not exist'}`, lineAt(first, sheet, VOUCHER_COLUMNS.number)));
+      }
     }
     let dr = 0;
     let cr = 0;
-    for (const l of v.lines) {
+    const lines = v.lines;
+    for (let j = 0; j < lines.length; j++) {
+      const l = lines[j]!;
       dr += l.debit;
       cr += l.credit;
-      checkLine(l, v, goodReversal, chart, sheet, out);
+      const st = statusOf(l.account);
+      // The common case (a leaf, one positive side) costs only these tests.
+      if (st === LEAF && ((l.debit > 0 && l.credit === 0) || (l.credit > 0 && l.debit === 0))) continue;
+      checkLine(l, v, st, goodReversal, chart, sheet, out);
     }
     if (dr !== cr) {
       out.push(finding('voucher.unbalanced', 'error', `凭证${label(v)}借贷不平：借方${formatFen(dr)}，贷方${formatFen(cr)}`, `Voucher ${label(v)} does not balance: debits ${formatFen(dr)}, credits ${formatFen(cr)}`, lineAt(first, sheet, VOUCHER_COLUMNS.debit)));
     }
   }
-  out.push(...numberGaps(vouchers, sheet));
+  out.push(...index.gaps(sheet));
   if (ctx.existing === undefined && settings.lockedThrough !== undefined && settings.lockDigest !== undefined) {
     if (lockDigest(vouchers, settings.lockedThrough) !== settings.lockDigest) {
       out.push(finding('voucher.locked-period', 'error', `已结账月份（至${settings.lockedThrough}）的凭证被修改；已结账凭证只能用红字冲销更正`, `Vouchers in locked months (through ${settings.lockedThrough}) were changed; correct locked vouchers only by reversal`, { sheet }));
@@ -115,14 +146,13 @@ export function validateVouchers(vouchers: readonly Voucher[], ctx: ValidateCont
   return out;
 }
 
-function checkLine(l: VoucherLine, v: Voucher, redInk: boolean, chart: Chart, sheet: string, out: Finding[]): void {
-  const acc = chart.get(l.account);
+function checkLine(l: VoucherLine, v: Voucher, st: number, redInk: boolean, chart: Chart, sheet: string, out: Finding[]): void {
   const where = `凭证${label(v)}`;
   const whereEn = `voucher ${label(v)}`;
-  if (acc === undefined) {
+  if (st === UNKNOWN) {
     out.push(finding('line.unknown-account', 'error', `${where}的科目编码${l.account}不在科目表中`, `Account ${l.account} in ${whereEn} is not in the chart`, lineAt(l, sheet, VOUCHER_COLUMNS.account)));
-  } else if (!chart.isLeaf(l.account)) {
-    out.push(finding('line.not-leaf', 'error', `${where}记入了非末级科目${l.account} ${acc.name}；只有末级科目可以记账`, `${whereEn} posts to ${l.account}, which has sub-accounts; only leaf accounts take postings`, lineAt(l, sheet, VOUCHER_COLUMNS.account)));
+  } else if (st === NOT_LEAF) {
+    out.push(finding('line.not-leaf', 'error', `${where}记入了非末级科目${l.account} ${chart.get(l.account)?.name ?? ''}；只有末级科目可以记账`, `${whereEn} posts to ${l.account}, which has sub-accounts; only leaf accounts take postings`, lineAt(l, sheet, VOUCHER_COLUMNS.account)));
   }
   if (l.debit !== 0 && l.credit !== 0) {
     out.push(finding('line.both-sides', 'error', `${where}的同一行既有借方又有贷方金额`, `A line of ${whereEn} has both a debit and a credit`, lineAt(l, sheet, VOUCHER_COLUMNS.credit)));
@@ -133,31 +163,6 @@ function checkLine(l: VoucherLine, v: Voucher, redInk: boolean, chart: Chart, sh
     const col = l.debit < 0 ? VOUCHER_COLUMNS.debit : VOUCHER_COLUMNS.credit;
     out.push(finding('line.negative', 'error', `${where}有负数金额；负数只用于红字冲销凭证`, `${whereEn} has a negative amount; negative amounts are only for red-ink reversals`, lineAt(l, sheet, col)));
   }
-}
-
-/** Numbers like '1', '0007', '记-12' are numbered per (month, prefix) from 1 with no gaps. */
-function numberGaps(vouchers: readonly Voucher[], sheet: string): Finding[] {
-  const groups = new Map<string, { month: string; prefix: string; nums: Set<number>; first: Voucher }>();
-  for (const v of vouchers) {
-    if (v.generated !== undefined) continue;
-    const m = NUMBER_RE.exec(v.number.trim());
-    if (!m) continue;
-    const month = monthOf(v.date);
-    const k = `${month}|${m[1]}`;
-    let g = groups.get(k);
-    if (!g) groups.set(k, (g = { month, prefix: m[1] ?? '', nums: new Set(), first: v }));
-    g.nums.add(Number(m[2]));
-  }
-  const out: Finding[] = [];
-  for (const g of groups.values()) {
-    const max = Math.max(...g.nums);
-    const missing: number[] = [];
-    for (let n = 1; n <= max; n++) if (!g.nums.has(n)) missing.push(n);
-    if (missing.length === 0) continue;
-    const list = missing.slice(0, MAX_LISTED_GAPS).map((n) => `${g.prefix}${n}`).join('、') + (missing.length > MAX_LISTED_GAPS ? '…' : '');
-    out.push(finding('voucher.number-gap', 'warning', `${g.month}月凭证号不连续，缺少：${list}`, `Voucher numbers in ${g.month} are not consecutive; missing: ${list.replace(/、/g, ', ')}`, lineAt(g.first.lines[0], sheet, VOUCHER_COLUMNS.number)));
-  }
-  return out;
 }
 
 /** Check the 期初余额 table: known leaf accounts, one side per row, debits = credits. */

@@ -28,12 +28,18 @@ export const DISTRIBUTION_CLASSES: Readonly<Record<string, 'reserve' | 'members'
 
 const root = (code: string): string => code.slice(0, 3);
 
+/** Hot: runs for every voucher of the year, so no allocation. */
+function touches(lines: readonly VoucherLine[]): boolean {
+  for (let i = 0; i < lines.length; i++) if (lines[i]!.account.startsWith(DISTRIBUTION)) return true;
+  return false;
+}
+
 export function classifyDistributions(vouchers: readonly Voucher[], from: YearMonth, to: YearMonth): Distributions {
   const out: Distributions = { reserve: 0, members: 0, other: 0, otherIn: 0 };
   const end = nextMonth(to);
   for (const v of vouchers) {
     if (v.generated !== undefined || v.date < from || v.date >= end) continue;
-    if (!v.lines.some((l) => root(l.account) === DISTRIBUTION)) continue;
+    if (!touches(v.lines)) continue;
     const red = v.lines.some((l) => l.debit < 0 || l.credit < 0);
     const s = red ? -1 : 1;
     addVoucher(v.lines, s, out);

@@ -97,7 +97,8 @@ export function buildIncomeStatement(input: In): IncomeStatement {
   for (const [code, n] of activity) if (isPL(chart, code)) pl -= n;
   check('净收益', get('netResult'), pl);
   // After the year-end close, a whole-year 年末未分配收益 must be 322's closing balance.
-  const closed = input.from.endsWith('-01') && input.vouchers.some((v) => v.generated === 'close' && v.date >= input.from && v.date < `${input.to}-32`);
+  const toEnd = `${input.to}-32`;
+  const closed = input.from.endsWith('-01') && input.vouchers.some((v) => v.generated === 'close' && v.date >= input.from && v.date < toEnd);
   if (closed) {
     const end = accountBalances({ opening: input.opening, vouchers: input.vouchers, to: input.to });
     check('年末未分配收益', get('retainedClosing'), feedAmount({ account: '322', sign: -1 }, end));

@@ -1,0 +1,152 @@
+/**
+ * `npm run bench`: the ledger hot path against a plain-Node floor, on generated voucher CSV of
+ * 10k / 100k / 1M lines. Each measurement runs in a fresh child process (so peak RSS is its
+ * own): best of 3 for 10k and 100k, one run for 1M.
+ *
+ * floor: split the text into lines and fields, parse both amounts to integer fen by hand, sum
+ *        debit − credit per account in a Map. The least any import-and-sum can do.
+ * ours:  the project's parseCsv + parseVoucherRows (src/workbook/voucher-import.ts) into
+ *        vouchers, then validateVouchers + computeTrialBalance + buildBalanceSheet +
+ *        buildIncomeStatement.
+ */
+import { fork } from 'node:child_process';
+import { generateVoucherCsv, BENCH_OPENING, BENCH_SUBS } from './generate';
+import { buildChart } from '../src/core/chart/accounts';
+import { parseCsv, parseVoucherRows } from '../src/workbook/voucher-import';
+import { validateVouchers } from '../src/core/ledger/validate';
+import { computeTrialBalance } from '../src/core/ledger/balances';
+import { buildBalanceSheet } from '../src/core/statements/balance-sheet';
+import { buildIncomeStatement } from '../src/core/statements/income-statement';
+
+type Kind = 'floor' | 'ours';
+interface Result {
+  kind: Kind;
+  lines: number;
+  ms: number;
+  /** CPU time (user + system) of the measured work: steadier than wall time on a shared machine. */
+  cpuMs: number;
+  rssMB: number;
+  heapMB: number;
+  check: string;
+  stages?: Record<string, number>;
+}
+
+/** Amount text → fen, by char codes ('' → 0). Enough for the generator's "1234.56". */
+function fenOf(s: string): number {
+  let whole = 0;
+  let frac = 0;
+  let digits = -1;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c === 46) digits = 0;
+    else if (digits < 0) whole = whole * 10 + (c - 48);
+    else if (digits < 2) {
+      frac = frac * 10 + (c - 48);
+      digits++;
+    }
+  }
+  return whole * 100 + (digits === 1 ? frac * 10 : frac);
+}
+
+function floor(csv: string): string {
+  const rows = csv.split('\n');
+  const sums = new Map<string, number>();
+  for (let i = 1; i < rows.length; i++) {
+    const row = rows[i]!;
+    if (row === '') continue;
+    const f = row.split(',');
+    const acc = f[3]!;
+    sums.set(acc, (sums.get(acc) ?? 0) + fenOf(f[4]!) - fenOf(f[5]!));
+  }
+  let total = 0;
+  for (const v of sums.values()) total += Math.abs(v);
+  return `${sums.size} accounts, Σ|net| ${total}`;
+}
+
+function ours(csv: string, stages: Record<string, number>): string {
+  let t = performance.now();
+  const lap = (name: string): void => {
+    const now = performance.now();
+    stages[name] = Math.round(now - t);
+    t = now;
+  };
+  const { chart } = buildChart(BENCH_SUBS);
+  const settings = { village: '基准村', township: '基准镇', fiscalYear: 2025 };
+  const rows = parseCsv(csv);
+  lap('parseCsv');
+  const parsed = parseVoucherRows(rows[0] as string[], rows.slice(1), { sheet: 'bench.csv', firstRow: 2 });
+  lap('vouchers');
+  const findings = validateVouchers(parsed.vouchers, { chart, settings });
+  lap('validate');
+  const book = { chart, opening: BENCH_OPENING, vouchers: parsed.vouchers };
+  const tb = computeTrialBalance({ ...book, from: '2025-01', to: '2025-12' });
+  lap('trialBalance');
+  const bs = buildBalanceSheet({ ...book, to: '2025-12' });
+  const is = buildIncomeStatement({ ...book, from: '2025-01', to: '2025-12' });
+  lap('statements');
+  if (parsed.findings.length + findings.length + bs.findings.length + is.findings.length > 0) throw new Error(`bench data has findings: ${JSON.stringify([...parsed.findings, ...findings].slice(0, 3))}`);
+  return `${parsed.lines} lines, ${parsed.vouchers.length} vouchers, TB ${tb.totals.closingDebit}=${tb.totals.closingCredit}`;
+}
+
+function worker(kind: Kind, lines: number): void {
+  const { csv, lines: n } = generateVoucherCsv(lines);
+  const stages: Record<string, number> = {};
+  const c0 = process.cpuUsage();
+  const t0 = performance.now();
+  const check = kind === 'floor' ? floor(csv) : ours(csv, stages);
+  const ms = performance.now() - t0;
+  const cpu = process.cpuUsage(c0);
+  const result: Result = {
+    kind,
+    lines: n,
+    ms,
+    cpuMs: (cpu.user + cpu.system) / 1000,
+    rssMB: process.resourceUsage().maxRSS / 1024,
+    heapMB: process.memoryUsage().heapUsed / 1024 / 1024,
+    check,
+    ...(kind === 'ours' ? { stages } : {}),
+  };
+  process.send?.(result);
+}
+
+function runChild(kind: Kind, lines: number): Promise<Result> {
+  return new Promise((resolve, reject) => {
+    const child = fork(__filename, ['--worker', kind, String(lines)], { execArgv: [...process.execArgv, '--max-old-space-size=8192'] });
+    let result: Result | undefined;
+    child.on('message', (m) => (result = m as Result));
+    child.on('error', reject);
+    child.on('exit', (code) => (result && code === 0 ? resolve(result) : reject(new Error(`bench child ${kind} ${lines} exited with ${code}`))));
+  });
+}
+
+async function main(): Promise<void> {
+  const sizes = process.argv.slice(2).map(Number).filter((n) => n > 0);
+  const plan = sizes.length > 0 ? sizes : [10_000, 100_000, 1_000_000];
+  console.log('Wall ms and lines/s as measured; cpu = user+system ms of the same work. ratio = ours/floor (wall, cpu).');
+  console.log('size      kind   lines      ms       cpu ms   lines/s     peakRSS MB  heap MB  ratio       stages (wall ms)');
+  for (const size of plan) {
+    const runs = size >= 1_000_000 ? 1 : 3;
+    const best: Partial<Record<Kind, Result>> = {};
+    for (let i = 0; i < runs; i++) {
+      for (const kind of ['floor', 'ours'] as const) {
+        const r = await runChild(kind, size);
+        if (!best[kind] || r.ms < best[kind].ms) best[kind] = r;
+      }
+    }
+    const f = best.floor!;
+    for (const r of [best.floor!, best.ours!]) {
+      const ratio = r.kind === 'ours' ? `${(r.ms / f.ms).toFixed(2)}, ${(r.cpuMs / f.cpuMs).toFixed(2)}` : '';
+      const stages = r.stages ? Object.entries(r.stages).map(([k, v]) => `${k} ${v}`).join(', ') : r.check;
+      console.log(
+        `${String(size).padEnd(9)} ${r.kind.padEnd(6)} ${String(r.lines).padEnd(10)} ${r.ms.toFixed(0).padEnd(8)} ${r.cpuMs.toFixed(0).padEnd(8)} ${Math.round(r.lines / (r.ms / 1000)).toLocaleString('en').padEnd(11)} ${r.rssMB.toFixed(0).padEnd(11)} ${r.heapMB.toFixed(0).padEnd(8)} ${ratio.padEnd(11)} ${stages}`,
+      );
+    }
+  }
+}
+
+if (process.argv[2] === '--worker') worker(process.argv[3] as Kind, Number(process.argv[4]));
+else
+  main().catch((e: unknown) => {
+    console.error(e);
+    process.exitCode = 1;
+  });
