@@ -1,0 +1,86 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { mkdir, mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { openWorkbookFile, saveWorkbookFileAtomic, WorkbookFileError } from '../../../src/hosts/xlsx/file';
+import { createXlsxWorkbook } from '../../../src/hosts/xlsx/xlsx-workbook';
+import { VOUCHERS } from '../../../src/workbook/layout';
+import { buildVillage, META } from './build-village';
+
+let dir = '';
+beforeEach(async () => {
+  dir = await mkdtemp(join(tmpdir(), 'cz-file-'));
+});
+afterEach(async () => {
+  await rm(dir, { recursive: true, force: true });
+});
+
+async function codeOf(p: Promise<unknown>): Promise<string> {
+  try {
+    await p;
+    return 'opened';
+  } catch (e) {
+    expect(e).toBeInstanceOf(WorkbookFileError);
+    const err = e as WorkbookFileError;
+    expect(err.zh).toMatch(/[\u4e00-\u9fa5]/);
+    expect(err.en.length).toBeGreaterThan(0);
+    return err.code;
+  }
+}
+
+describe('openWorkbookFile', () => {
+  it('opens a saved village book and reads it back', async () => {
+    const path = join(dir, '示例村.xlsx');
+    await saveWorkbookFileAtomic(await buildVillage(), path);
+    const wb = await openWorkbookFile(path);
+    expect(await wb.readMeta()).toEqual(META);
+    const [t] = await wb.readTables([VOUCHERS]);
+    expect(t?.rows).toHaveLength(21);
+  });
+
+  it('names each expected failure with a typed code', async () => {
+    expect(await codeOf(openWorkbookFile(join(dir, 'nope.xlsx')))).toBe('missing');
+    await writeFile(join(dir, 'text.xlsx'), '日期,凭证号\n');
+    expect(await codeOf(openWorkbookFile(join(dir, 'text.xlsx')))).toBe('not-a-workbook');
+    await writeFile(join(dir, 'zip.xlsx'), Buffer.from([0x50, 0x4b, 0x03, 0x04, 1, 2, 3, 4, 5]));
+    expect(await codeOf(openWorkbookFile(join(dir, 'zip.xlsx')))).toBe('not-a-workbook');
+
+    const foreign = await createXlsxWorkbook();
+    await foreign.appendRows(VOUCHERS, []);
+    await saveWorkbookFileAtomic(foreign, join(dir, 'foreign.xlsx'));
+    expect(await codeOf(openWorkbookFile(join(dir, 'foreign.xlsx')))).toBe('wrong-layout');
+    expect(await codeOf(openWorkbookFile(join(dir, 'foreign.xlsx'), { requireLayout: false }))).toBe('opened');
+
+    const future = await createXlsxWorkbook();
+    await future.writeMeta({ ...META, layoutVersion: 2 });
+    await saveWorkbookFileAtomic(future, join(dir, 'future.xlsx'));
+    expect(await codeOf(openWorkbookFile(join(dir, 'future.xlsx')))).toBe('wrong-layout');
+
+    const town = await createXlsxWorkbook();
+    await town.writeMeta({ ...META, kind: 'township' });
+    await saveWorkbookFileAtomic(town, join(dir, 'town.xlsx'));
+    expect(await codeOf(openWorkbookFile(join(dir, 'town.xlsx')))).toBe('not-village');
+    expect(await codeOf(openWorkbookFile(join(dir, 'town.xlsx'), { kind: 'township' }))).toBe('opened');
+  });
+});
+
+describe('saveWorkbookFileAtomic', () => {
+  it('leaves the original byte for byte when producing the bytes fails, and no temp file behind', async () => {
+    const path = join(dir, 'book.xlsx');
+    await saveWorkbookFileAtomic(await buildVillage(), path);
+    const before = await readFile(path);
+    const failing = { toBytes: async (): Promise<Uint8Array> => { throw new Error('disk full (simulated)'); } };
+    await expect(saveWorkbookFileAtomic(failing, path)).rejects.toThrow('disk full');
+    expect((await readFile(path)).equals(before)).toBe(true);
+    expect(await readdir(dir)).toEqual(['book.xlsx']);
+  });
+
+  it('cleans up the temp file when the final rename fails', async () => {
+    const target = join(dir, 'is-a-dir.xlsx');
+    await mkdir(target);
+    await writeFile(join(target, 'keep.txt'), 'x');
+    await expect(saveWorkbookFileAtomic(await buildVillage(), target)).rejects.toThrow();
+    expect(await readdir(dir)).toEqual(['is-a-dir.xlsx']);
+    expect(await readdir(target)).toEqual(['keep.txt']);
+  });
+});
