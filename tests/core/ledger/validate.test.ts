@@ -77,6 +77,9 @@ describe('validateVouchers, one rule at a time', () => {
     expect(fs.map((f) => [f.rule, f.row])).toEqual([['voucher.duplicate-number', 2]]);
     expect(rules([{ ...good, date: '2025-06-20' }, good])).toEqual([]);
     expect(rules([twin], settings, [good])).toEqual(['voucher.duplicate-number']);
+    // '0001' and '1' are the same number; a voucher without `source` points at the default sheet.
+    const padded = { ...twin, number: '0001', lines: [dr('101', 500), cr('501', 500)] };
+    expect(validateVouchers([good, padded], { chart, settings, sheet: '凭证2' }).map((f) => [f.rule, f.sheet, f.column])).toEqual([['voucher.duplicate-number', '凭证2', '凭证号']]);
   });
   it('voucher.number-gap lists the missing numbers, per month and prefix', () => {
     const n = (number: string, date = '2025-05-06') => ({ ...good, number, date });
