@@ -111,6 +111,19 @@ export function runWorkbookPortContract(name: string, makePort: () => Promise<Wo
       expect(vouchers?.firstRow).toBe(2);
     });
 
+    it('initialize again keeps existing rows; an import into a book without the table creates it', async () => {
+      const port = await makePort();
+      await port.initialize(CONTRACT_META, [CONTRACT_VOUCHERS]);
+      await port.appendRows(CONTRACT_VOUCHERS, [['2025-03-01', '003', '收到租金', '101', 800, null]]);
+      await port.initialize({ ...CONTRACT_META, fiscalYear: 2026 }, [CONTRACT_VOUCHERS]);
+      await port.appendRows(CONTRACT_OPENING, [['101', 5000]]);
+      const [vouchers, opening] = await port.readTables([CONTRACT_VOUCHERS, CONTRACT_OPENING]);
+      expect(vouchers?.rows).toEqual([['2025-03-01', '003', '收到租金', '101', 800, null]]);
+      expect(opening?.header).toEqual(['科目编码', '期初余额']);
+      expect(opening?.rows).toEqual([['101', 5000]]);
+      expect((await port.readMeta())?.fiscalYear).toBe(2026);
+    });
+
     it('replaceGeneratedSheets replaces a sheet whole and leaves typed-in sheets alone', async () => {
       const port = await makePort();
       await port.initialize(CONTRACT_META, [CONTRACT_VOUCHERS]);

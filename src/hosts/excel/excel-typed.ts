@@ -95,7 +95,13 @@ function queueTypedTable(ctx: Excel.RequestContext, spec: TypedTableSpec): Excel
   const table = sheet.tables.add(sheet.getRangeByIndexes(0, 0, 2, n), true);
   table.name = spec.table;
   spec.columns.forEach((c, j) => {
-    if (c.validation) table.columns.getItemAt(j).getDataBodyRange().dataValidation.rule = validationRule(c.validation);
+    if (c.validation) {
+      const dv = table.columns.getItemAt(j).getDataBodyRange().dataValidation;
+      dv.rule = validationRule(c.validation);
+      dv.ignoreBlanks = true;
+      // A warning, not a stop (as the ExcelJS host): the code list is regenerated on each run and may lag behind 科目.
+      dv.errorAlert = { showAlert: true, style: 'Warning', title: c.header, message: `不在${c.header}的可选值中 — not in the list of allowed values` };
+    }
     if (c.width !== undefined) sheet.getRangeByIndexes(0, j, 1, 1).format.columnWidth = c.width * POINTS_PER_CHAR;
   });
   sheet.freezePanes.freezeRows(1);

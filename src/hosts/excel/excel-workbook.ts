@@ -44,17 +44,37 @@ async function appendRows(run: ExcelRun, spec: TypedTableSpec, rows: readonly Sc
   }
 }
 
+/** Rows above a finding searched for its header label (title lines + header of any generated sheet). */
+const HEADER_SEARCH_ROWS = 10;
+const HEADER_SEARCH_COLUMNS = 64;
+
 /**
- * Shows a finding's cell: activates the sheet and selects the cell. 1 sync.
+ * Shows a finding's cell: activates the sheet and selects the cell. 1 sync for a column given
+ * as letters ('C') or a 1-based number; 2 for a header label ('借方金额'), which is looked up in
+ * the rows above; column A when the label is not found.
  * @param row 1-based worksheet row
- * @param column worksheet letters ('C') or 1-based column number; anything else selects column A
  */
 export async function selectCell(sheet: string, row: number, column: string | number, run: ExcelRun = defaultRun): Promise<void> {
-  const col0 = typeof column === 'number' ? Math.max(0, column - 1) : (columnIndex(column) ?? 0);
+  const row0 = Math.max(0, row - 1);
   await run(async (ctx) => {
     const ws = ctx.workbook.worksheets.getItem(sheet);
+    let col0 = typeof column === 'number' ? Math.max(0, column - 1) : columnIndex(column);
+    if (col0 === undefined) {
+      const above = ws.getRangeByIndexes(0, 0, Math.max(1, Math.min(row0, HEADER_SEARCH_ROWS)), HEADER_SEARCH_COLUMNS).load('values');
+      await ctx.sync();
+      col0 = findHeaderColumn(above.values, String(column)) ?? 0;
+    }
     ws.activate();
-    ws.getCell(Math.max(0, row - 1), col0).select();
+    ws.getCell(row0, col0).select();
     await ctx.sync();
   });
+}
+
+/** Column of `label` in the lowest of `rows` that has it (the header sits right above the body). */
+function findHeaderColumn(rows: readonly (readonly unknown[])[], label: string): number | undefined {
+  for (let r = rows.length - 1; r >= 0; r--) {
+    const j = (rows[r] ?? []).findIndex((v) => String(v).trim() === label.trim());
+    if (j >= 0) return j;
+  }
+  return undefined;
 }

@@ -16,7 +16,14 @@ describe('initialize', () => {
     expect(sheet.read({ row0: 1, col0: 0, rows: 1, cols: 6 }, 'numberFormat')).toEqual([['yyyy-mm-dd', '@', 'General', '@', '#,##0.00', '#,##0.00']]);
     const table = fake.book.table('Vouchers');
     expect(table && { sheet: table.sheet.name, row0: table.row0, cols: table.cols, bodyRows: table.bodyRows }).toEqual({ sheet: '凭证', row0: 0, cols: 6, bodyRows: 1 });
-    expect(sheet.validations).toEqual([{ box: { row0: 1, col0: 3, rows: 1, cols: 1 }, rule: { list: { inCellDropDown: true, source: '101,102,113' } } }]);
+    expect(sheet.validations).toEqual([
+      {
+        box: { row0: 1, col0: 3, rows: 1, cols: 1 },
+        rule: { list: { inCellDropDown: true, source: '101,102,113' } },
+        ignoreBlanks: true,
+        errorAlert: { showAlert: true, style: 'Warning', title: '科目编码', message: '不在科目编码的可选值中 — not in the list of allowed values' },
+      },
+    ]);
     expect(sheet.frozenRows).toBe(1);
     expect([...sheet.columnWidths]).toEqual([[0, 84], [2, 210]]); // 12 and 30 characters × 7 points
     expect(sheet.protection).toBeUndefined(); // typed-in sheets stay editable

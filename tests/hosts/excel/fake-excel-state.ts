@@ -26,13 +26,20 @@ export interface Box {
   cols: number;
 }
 
+export interface Validation {
+  box: Box;
+  rule: Excel.DataValidationRule;
+  ignoreBlanks?: boolean;
+  errorAlert?: Excel.DataValidationErrorAlert;
+}
+
 export class SheetState {
   visibility: 'Visible' | 'Hidden' | 'VeryHidden' = 'Visible';
   cells = new Map<string, FakeCell>();
   frozenRows = 0;
   protection: Excel.WorksheetProtectionOptions | undefined;
   columnWidths = new Map<number, number>();
-  validations: { box: Box; rule: Excel.DataValidationRule }[] = [];
+  validations: Validation[] = [];
   selected: { row0: number; col0: number } | undefined;
   constructor(public name: string) {}
 

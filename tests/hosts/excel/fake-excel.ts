@@ -7,7 +7,7 @@
  * Not modelled: calculation (formula cells read as ''), styles beyond bold, merged cells,
  * events, response-size limits, A1-address getRange.
  */
-import { FakeExcelError, SheetState, TableState, WorkbookState, type Box, type RawValue } from './fake-excel-state';
+import { FakeExcelError, SheetState, TableState, WorkbookState, type Box, type RawValue, type Validation } from './fake-excel-state';
 
 export const REQUEST_LIMIT_BYTES = 5 * 1024 * 1024;
 
@@ -375,7 +375,7 @@ interface RangeState {
 
 class FakeRange extends FakeProxy<RangeState> {
   readonly format: { font: { bold: boolean }; columnWidth: number };
-  readonly dataValidation: { rule: Excel.DataValidationRule };
+  readonly dataValidation: { rule: Excel.DataValidationRule; ignoreBlanks: boolean; errorAlert: Excel.DataValidationErrorAlert };
   constructor(ctx: FakeContext, locate: () => RangeState | undefined, nullable = false) {
     super(ctx, locate, nullable);
     const act = (bytes: number, f: (r: RangeState) => void): void => this.act(bytes, f);
@@ -397,12 +397,30 @@ class FakeRange extends FakeProxy<RangeState> {
         });
       },
     };
+    // The rule is set first; ignoreBlanks and errorAlert then refine the latest rule on the range.
+    const latest = ({ sheet, box }: RangeState): Validation => {
+      const v = [...sheet.validations].reverse().find((x) => JSON.stringify(x.box) === JSON.stringify(box));
+      if (!v) throw new FakeExcelError('InvalidOperation', 'set dataValidation.rule first');
+      return v;
+    };
     this.dataValidation = {
       get rule(): Excel.DataValidationRule {
         throw new Error('not modelled');
       },
       set rule(rule: Excel.DataValidationRule) {
         act(payload(rule), ({ sheet, box }) => sheet.validations.push({ box, rule }));
+      },
+      get ignoreBlanks(): boolean {
+        throw new Error('not modelled');
+      },
+      set ignoreBlanks(v: boolean) {
+        act(20, (r) => (latest(r).ignoreBlanks = v));
+      },
+      get errorAlert(): Excel.DataValidationErrorAlert {
+        throw new Error('not modelled');
+      },
+      set errorAlert(v: Excel.DataValidationErrorAlert) {
+        act(payload(v), (r) => (latest(r).errorAlert = v));
       },
     };
   }

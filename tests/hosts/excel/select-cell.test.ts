@@ -1,20 +1,32 @@
 /**
- * selectCell against office-addin-mock (the OfficeDev mock): its context.sync() is counted and
- * the object model is the seed below, so a misspelt Office.js call fails here.
+ * selectCell against office-addin-mock (the OfficeDev mock): its context.sync() is counted, and
+ * its load/sync bookkeeping makes reading the header rows before a sync fail as in Excel. The
+ * object model is the seed below, so a misspelt Office.js call fails here too.
  */
 import { describe, expect, it } from 'vitest';
 import { OfficeMockObject } from 'office-addin-mock';
 import { selectCell, type ExcelRun } from '../../../src/hosts/excel/excel-workbook';
+
+/** 期初余额-like sheet: a title line, then the header row. */
+const ROWS_ABOVE = [
+  ['期初余额表', '', ''],
+  ['科目编码', '科目名称', '借方金额'],
+];
 
 function mockExcel(): { run: ExcelRun; calls: string[]; syncs: () => number } {
   const calls: string[] = [];
   const seed = {
     context: {
       workbook: {
+        rowsAbove: { values: ROWS_ABOVE },
         worksheets: {
           getItem: (name: string) => ({
             activate: () => calls.push(`activate ${name}`),
             getCell: (row: number, column: number) => ({ select: () => calls.push(`select ${name} ${row},${column}`) }),
+            getRangeByIndexes: (row: number, column: number, rows: number, columns: number) => {
+              calls.push(`read ${name} ${row},${column} ${rows}x${columns}`);
+              return mock.context.workbook.rowsAbove;
+            },
           }),
         },
       },
@@ -28,6 +40,8 @@ function mockExcel(): { run: ExcelRun; calls: string[]; syncs: () => number } {
     syncs++;
     calls.push('sync');
     await sync();
+    // The mock settles nested properties in later microtasks; let them land before the caller reads.
+    await new Promise<void>((resolve) => setImmediate(resolve));
   };
   const run = (<T>(batch: (ctx: Excel.RequestContext) => Promise<T>) => batch(context as unknown as Excel.RequestContext)) as ExcelRun;
   return { run, calls, syncs: () => syncs };
@@ -41,11 +55,18 @@ describe('selectCell', () => {
     expect(excel.syncs()).toBe(1);
   });
 
-  it('takes a 1-based column number, and falls back to column A for a header label', async () => {
+  it('takes a 1-based column number in 1 sync', async () => {
     const excel = mockExcel();
     await selectCell('期初余额', 3, 2, excel.run);
+    expect(excel.calls).toEqual(['activate 期初余额', 'select 期初余额 2,1', 'sync']);
+  });
+
+  it('finds a header label in the rows above in 2 syncs, and falls back to column A for an unknown label', async () => {
+    const excel = mockExcel();
     await selectCell('期初余额', 3, '借方金额', excel.run);
-    expect(excel.calls.filter((c) => c.startsWith('select'))).toEqual(['select 期初余额 2,1', 'select 期初余额 2,0']);
-    expect(excel.syncs()).toBe(2);
+    expect(excel.calls).toEqual(['read 期初余额 0,0 2x64', 'sync', 'activate 期初余额', 'select 期初余额 2,2', 'sync']);
+    await selectCell('期初余额', 3, '贷方金额', excel.run);
+    expect(excel.calls.slice(5)).toEqual(['read 期初余额 0,0 2x64', 'sync', 'activate 期初余额', 'select 期初余额 2,0', 'sync']);
+    expect(excel.syncs()).toBe(4);
   });
 });
