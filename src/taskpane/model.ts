@@ -9,15 +9,22 @@ import type { RunOptions, WorkbookMeta, WorkbookPort } from '../workbook/port';
 
 export type StatementKey = 'balanceSheet' | 'incomeStatement' | 'trialBalance';
 
+export type ContractStatusKey = 'not-started' | 'active' | 'expiring' | 'expired';
+
+/** One contract of the 合同 register as the 收入来源 panel lists it. */
 export interface ContractLine {
-  id: string;
-  name: string;
+  no: string;
+  /** 类型 in Chinese (土地发包, 光伏 …), as typed in the register. */
   kind: string;
   counterparty: string;
-  status: string;
-  due: Fen;
-  received: Fen;
+  subject: string;
+  status: ContractStatusKey;
+  /** Due and received within the fiscal year. */
+  periodDue: Fen;
+  periodReceived: Fen;
+  /** Outstanding as of today (or the year end), and the part overdue more than a year. */
   arrears: Fen;
+  arrearsOverYear: Fen;
 }
 
 export interface VillageSetup {
@@ -45,6 +52,6 @@ export interface PaneEngine {
   buildReports(port: WorkbookPort, opts: RunOptions): Promise<ReportsResult>;
   closeYear(port: WorkbookPort, opts: RunOptions): Promise<Finding[]>;
   lockPeriod(port: WorkbookPort, month: string, opts: RunOptions): Promise<Finding[]>;
-  /** Undefined while the contracts use case is not available in this build. */
-  contracts: ((port: WorkbookPort, opts: RunOptions) => Promise<ContractsResult>) | undefined;
+  /** 收入来源: the 合同 register with each contract's status and arrears. */
+  contracts(port: WorkbookPort, opts: RunOptions): Promise<ContractsResult>;
 }

@@ -122,7 +122,6 @@ export function useBook(host: PaneHost, engine: PaneEngine, m: Messages): BookSt
       afterFindings(fs, (mm) => `${mm.lockDone}${month}`);
     }),
     loadContracts: () => void withBook(m.contractsLoad, async (b, opts) => {
-      if (!engine.contracts) return;
       const r = await engine.contracts(b.port, opts);
       setContracts(r.contracts);
       if (r.findings.length > 0) setFindings(r.findings);

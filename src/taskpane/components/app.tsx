@@ -55,7 +55,7 @@ export function App({ host, engine, onToggleLang }: AppProps) {
     }
     if (needFile) return <FileOpener onFile={st.openFile} onSample={st.openSample} disabled={busy} />;
     if (tab === 'income') {
-      return <ContractsPanel available={engine.contracts !== undefined} contracts={st.contracts} onLoad={st.loadContracts} busy={busy} />;
+      return <ContractsPanel contracts={st.contracts} onLoad={st.loadContracts} busy={busy} />;
     }
     return (
       <BooksPanel

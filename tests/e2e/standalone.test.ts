@@ -1,0 +1,196 @@
+/**
+ * The task pane as a standalone page in real headless Chromium: open the sample village workbook,
+ * check it, build the reports, compare the statements on screen with the same use case run in
+ * Node on the same file, look at the contracts, and download the result.
+ */
+import { execFile } from 'node:child_process';
+import { mkdir, mkdtemp, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { promisify } from 'node:util';
+import ExcelJS from 'exceljs';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildReports } from '../../src/app/build-reports';
+import type { ReportJson } from '../../src/app/report-json';
+import { createXlsxWorkbook } from '../../src/hosts/xlsx/xlsx-workbook';
+import { createAppEngine } from '../../src/taskpane/engine';
+import { MESSAGES } from '../../src/taskpane/i18n';
+import type { ContractLine } from '../../src/taskpane/model';
+import { serveDir, type StaticServer } from './serve-dir';
+
+const ROOT = resolve(__dirname, '../..');
+const SAMPLE = join(ROOT, 'assets/sample-village.xlsx');
+const SHOTS = join(ROOT, 'test-output/screenshots');
+
+/** 123450 fen → "1,234.50". */
+function fenText(fen: number): string {
+  const sign = fen < 0 ? '-' : '';
+  const abs = Math.abs(fen);
+  return grouped(`${sign}${Math.floor(abs / 100)}.${String(abs % 100).padStart(2, '0')}`);
+}
+
+/** "1234.50" → "1,234.50" by string surgery, independent of the app's formatter. */
+function grouped(amount: string): string {
+  const neg = amount.startsWith('-');
+  const [int = '0', frac = '00'] = (neg ? amount.slice(1) : amount).split('.');
+  const body = `${int.replace(/\B(?=(\d{3})+(?!\d))/g, ',')}.${frac}`;
+  return neg && body !== '0.00' ? `-${body}` : body;
+}
+
+let outDir: string;
+let server: StaticServer;
+let browser: Browser;
+let page: Page;
+let expected: ReportJson;
+let expectedContracts: ContractLine[];
+
+beforeAll(async () => {
+  outDir = await mkdtemp(join(tmpdir(), 'cunzhang-e2e-'));
+  await mkdir(SHOTS, { recursive: true });
+  // One build for the whole file; development mode is several times faster than production here.
+  await promisify(execFile)('npx', ['webpack', '--mode', 'development', '--output-path', outDir], {
+    cwd: ROOT,
+    maxBuffer: 64 * 1024 * 1024,
+    env: { ...process.env, NODE_ENV: 'development' },
+  });
+  server = await serveDir(outDir);
+  const node = await buildReports(await createXlsxWorkbook(new Uint8Array(await readFile(SAMPLE))));
+  if (!node.report) throw new Error(`the sample does not build reports: ${node.findings.map((f) => f.zh).join('; ')}`);
+  expected = node.report;
+  // The page's clock and this one agree on today (arrears are as of today or the year end).
+  expectedContracts = (await createAppEngine().contracts(await createXlsxWorkbook(new Uint8Array(await readFile(SAMPLE))), {})).contracts;
+  browser = await chromium.launch({
+    executablePath: '/usr/bin/chromium',
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  });
+  const context = await browser.newContext({ acceptDownloads: true, viewport: { width: 1100, height: 900 }, locale: 'zh-CN' });
+  page = await context.newPage();
+  page.on('pageerror', (e) => console.error('page error:', e));
+}, 300_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+  if (outDir) await rm(outDir, { recursive: true, force: true });
+});
+
+async function rowsOf(testId: string): Promise<string[][]> {
+  return page
+    .getByTestId(testId)
+    .locator('tbody tr')
+    .evaluateAll((trs) => trs.map((tr) => [...(tr as HTMLTableRowElement).cells].map((c) => (c.textContent ?? '').trim())));
+}
+
+describe('standalone task pane', () => {
+  it('opens a file from the picker and points at the bad cell of a finding in the sheet preview', async () => {
+    const file = join(outDir, '有错的账簿.xlsx');
+    const badRow = await brokenSample(file);
+    await page.goto(`${server.url}taskpane.html`);
+    await page.getByTestId('drop-zone').waitFor();
+    await page.screenshot({ path: join(SHOTS, '0-open.png'), fullPage: true });
+    await page.getByTestId('file-input').setInputFiles(file);
+    await expect.poll(() => page.getByTestId('file-name').textContent()).toContain('有错的账簿.xlsx');
+    await page.getByRole('button', { name: '检查账簿' }).click();
+    const item = page.getByRole('list', { name: '检查结果' }).getByRole('button', { name: new RegExp(`凭证 · 第 ${badRow} 行`) }).first();
+    await item.click();
+    const hit = page.getByTestId('sheet-preview').getByTestId('preview-hit');
+    await hit.waitFor();
+    expect(await hit.getByRole('rowheader').textContent()).toBe(String(badRow));
+    await page.screenshot({ path: join(SHOTS, '1-findings-preview.png'), fullPage: true });
+  });
+
+  it('opens the sample, checks it and shows the statements with the figures the engine computes', async () => {
+    await page.goto(`${server.url}taskpane.html?sample=1`);
+    await expect.poll(() => page.getByTestId('mode').textContent()).toContain('浏览器独立模式');
+    await page.getByTestId('file-name').waitFor();
+    await page.getByRole('button', { name: '检查账簿' }).click();
+    await page.getByRole('list', { name: '检查结果' }).or(page.getByTestId('findings-none')).first().waitFor();
+    await page.screenshot({ path: join(SHOTS, '2-books-validated.png'), fullPage: true });
+
+    await page.getByRole('button', { name: '生成报表' }).click();
+    await page.getByTestId('statement-balanceSheet').waitFor();
+
+    const bs = await rowsOf('statement-balanceSheet');
+    await page.screenshot({ path: join(SHOTS, '3-balance-sheet.png'), fullPage: true });
+    expect(bs).toEqual(expected.balanceSheet.map((r) => [r.label, String(r.line), grouped(r.begin), grouped(r.end)]));
+    await page.getByRole('tab', { name: '收益及收益分配表' }).click();
+    const is = await rowsOf('statement-incomeStatement');
+    expect(is).toEqual(expected.incomeStatement.map((r) => [r.label, String(r.line), grouped(r.amount)]));
+    await page.screenshot({ path: join(SHOTS, '3-income-statement.png'), fullPage: true });
+    await page.getByRole('tab', { name: '科目余额表' }).click();
+    const tb = await rowsOf('statement-trialBalance');
+    expect(tb.map((r) => r[0])).toEqual(expected.trialBalance.map((r) => r.code));
+    // A real figure, not just a shape: the sample has money in the bank at year end.
+    const bank = expected.trialBalance.find((r) => r.code === '102');
+    expect(bank && bank.closingDebit !== '0.00').toBe(true);
+    expect(tb.find((r) => r[0] === '102')?.[6]).toBe(grouped(bank?.closingDebit ?? ''));
+    await page.screenshot({ path: join(SHOTS, '3-trial-balance.png'), fullPage: true });
+  });
+
+  it('downloads the workbook with the generated 资产负债表', async () => {
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: '下载' }).click()]);
+    expect(download.suggestedFilename()).toBe(`${expected.meta.village}-${expected.meta.fiscalYear}-已生成报表.xlsx`);
+    const saved = join(outDir, 'downloaded.xlsx');
+    await download.saveAs(saved);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(saved);
+    const ws = wb.getWorksheet('资产负债表');
+    expect(ws).toBeDefined();
+    const text: string[] = [];
+    ws?.eachRow((row) => row.eachCell((cell) => text.push(cellText(cell.value))));
+    // Every balance-sheet line with money at year end shows that figure in the sheet.
+    const ends = expected.balanceSheet.filter((r) => r.end !== '0.00');
+    expect(ends.length).toBeGreaterThan(3);
+    for (const r of ends) expect(text).toContain(r.end);
+  });
+
+  it('shows the contracts under 收入来源 as the engine computes them, and says plainly what is not built yet', async () => {
+    await page.getByRole('tab', { name: '收入来源' }).click();
+    const list = page.getByTestId('contracts');
+    const none = page.getByTestId('contracts-none');
+    await list.or(none).first().waitFor();
+    if (expectedContracts.length === 0) {
+      await expect.poll(() => none.textContent()).toContain('还没有合同');
+    } else {
+      const rows = await rowsOf('contracts');
+      expect(rows).toEqual(expectedContracts.map((c) => [c.no, c.kind, c.counterparty, c.subject, MESSAGES['zh-CN'].status[c.status], ...[c.periodDue, c.periodReceived, c.arrears, c.arrearsOverYear].map(fenText)]));
+    }
+    await page.screenshot({ path: join(SHOTS, '4-income.png'), fullPage: true });
+    for (const [tab, file] of [['发展规划', '5-plan'], ['财务公开', '6-disclosure'], ['乡镇汇总', '7-consolidation']] as const) {
+      await page.getByRole('tab', { name: tab }).click();
+      await expect.poll(() => page.getByRole('tabpanel').textContent()).toContain('此功能尚在开发中');
+      expect(await page.getByRole('tabpanel').getByRole('button').count()).toBe(0);
+      await page.screenshot({ path: join(SHOTS, `${file}.png`), fullPage: true });
+    }
+  });
+});
+
+/** The sample with one amount typed with three decimals (a finding on that cell). */
+async function brokenSample(path: string): Promise<number> {
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.readFile(SAMPLE);
+  const ws = wb.getWorksheet('凭证');
+  if (!ws) throw new Error('the sample has no 凭证 sheet');
+  let debitCol = 0;
+  let headerRow = 0;
+  ws.eachRow((row, r) => row.eachCell((cell, c) => {
+    if (debitCol === 0 && cell.value === '借方金额') [debitCol, headerRow] = [c, r];
+  }));
+  for (let r = headerRow + 1; r <= ws.rowCount; r++) {
+    const cell = ws.getRow(r).getCell(debitCol);
+    if (typeof cell.value === 'number' && cell.value > 0) {
+      cell.value = cell.value + 0.005;
+      await wb.xlsx.writeFile(path);
+      return r;
+    }
+  }
+  throw new Error('no debit amount in 凭证');
+}
+
+/** The text ExcelJS reads for a cell, formula results included, money as "1234.50". */
+function cellText(v: ExcelJS.CellValue): string {
+  const value = typeof v === 'object' && v !== null && 'result' in v ? v.result : v;
+  if (typeof value === 'number') return value.toFixed(2);
+  return String(value ?? '');
+}
