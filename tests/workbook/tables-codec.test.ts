@@ -67,6 +67,8 @@ describe('设置 codec', () => {
     // A year typed as a number works too.
     const rows = encodeSettingsRows(s).map((r) => (r[0] === '年度' ? ['年度', 2025] : r));
     expect(decodeSettings(table(SETTINGS, rows)).settings?.fiscalYear).toBe(2025);
+    const named = encodeSettingsRows(s).map((r) => (r[0] === '会计制度' ? ['会计制度', '农村集体经济组织会计制度（财会〔2023〕14号）'] : r));
+    expect(decodeSettings(table(SETTINGS, named)).chartSystem).toBe('2023');
   });
 
   it('names the row of a bad value and the key of a missing one', () => {

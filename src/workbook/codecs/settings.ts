@@ -13,7 +13,8 @@ const fieldSchemas = {
   village: z.string().trim().min(1),
   township: z.string().trim().min(1),
   fiscalYear: z.coerce.number().int().min(2000).max(2100),
-  chartSystem: z.literal('2023'),
+  // '2023', 2023 or the full name '农村集体经济组织会计制度（财会〔2023〕14号）' all mean the 2023 system.
+  chartSystem: z.string().refine((v) => v.includes('2023')).transform(() => '2023' as const),
 } as const;
 type Field = keyof typeof fieldSchemas;
 
