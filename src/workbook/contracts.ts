@@ -136,7 +136,9 @@ export function decodeContracts(table: TableData | undefined): { contracts: Cont
     if (bad) return;
     const r = parseContractRow(input);
     if (!r.ok) {
-      for (const i of r.issues) {
+      // Left to right, as the user reads the row.
+      const order = (key: string): number => CONTRACTS.columns.findIndex((c) => c.key === key);
+      for (const i of [...r.issues].sort((x, y) => order(x.key) - order(y.key))) {
         findings.push(finding('contract.invalid', 'error', `合同第${row}行：${i.zh}`, `contract row ${row}: ${i.en}`, { sheet: table.sheet, row, column: letter(i.key) }));
       }
       return;
