@@ -1,0 +1,47 @@
+/**
+ * The ExcelJS host also runs in the browser (standalone task pane, via webpack), so nothing it
+ * imports, directly or through our own modules, may be a Node built-in. file.ts is the Node side.
+ */
+import { describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { builtinModules } from 'node:module';
+
+const ROOT = resolve(__dirname, '../../..');
+const NODE = new Set([...builtinModules, ...builtinModules.map((m) => `node:${m}`)]);
+
+function importsOf(file: string): string[] {
+  const src = readFileSync(file, 'utf8');
+  const out: string[] = [];
+  for (const m of src.matchAll(/^\s*(?:import|export)\b[^'"]*?from\s+'([^']+)'|^\s*import\s+'([^']+)'/gm)) out.push((m[1] ?? m[2]) as string);
+  return out;
+}
+
+/** All modules reachable from `entry` through relative imports, and the bare packages they name. */
+function graph(entry: string): { files: string[]; packages: Set<string> } {
+  const seen = new Set<string>();
+  const packages = new Set<string>();
+  const walk = (file: string): void => {
+    if (seen.has(file)) return;
+    seen.add(file);
+    for (const spec of importsOf(file)) {
+      if (spec.startsWith('.')) walk(`${join(dirname(file), spec)}.ts`);
+      else packages.add(spec);
+    }
+  };
+  walk(entry);
+  return { files: [...seen], packages };
+}
+
+describe('xlsx host is browser-safe', () => {
+  it('imports no Node built-in, directly or indirectly', () => {
+    const { files, packages } = graph(join(ROOT, 'src/hosts/xlsx/xlsx-workbook.ts'));
+    expect(files.length).toBeGreaterThan(5);
+    expect(packages).toContain('exceljs');
+    expect([...packages].filter((p) => NODE.has(p))).toEqual([]);
+  });
+
+  it('while file.ts, the Node side, does use fs (so the check can see it)', () => {
+    expect([...graph(join(ROOT, 'src/hosts/xlsx/file.ts')).packages]).toContain('node:fs/promises');
+  });
+});
