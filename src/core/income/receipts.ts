@@ -96,7 +96,7 @@ export function readContractLedger(contracts: readonly Contract[], vouchers: rea
       if (!cashIn || net === 0) continue;
       if (!under(l.account, allowedReceiptRoots(c)) || (l.account.startsWith('211') && !(c.kind === 'land' && c.passThrough))) {
         const expected = c.kind === 'coop' ? '502 投资收益' : '501 经营收入';
-        out.findings.push(finding('contract.wrong-account', 'error', `合同${c.no}的收款记入了${l.account}，应记入${expected}（押金、代收农户租金记211 应付款）`, `contract ${c.no}: receipt booked to ${l.account}; it belongs in ${expected} (deposits and rent passed to households in 211)`, { ...at(l), column: '科目编码' }));
+        out.findings.push(finding('contract.wrong-account', 'warning', `合同${c.no}的收款记入了${l.account}，应记入${expected}（押金、代收农户租金记211 应付款）`, `contract ${c.no}: receipt booked to ${l.account}; it belongs in ${expected} (deposits and rent passed to households in 211)`, { ...at(l), column: '科目编码' }));
       }
       if (!under(l.account, RECEIPT_ACCOUNTS)) continue;
       out.receipts.push({ contract: c.no, date: v.date, voucher: v.number, account: l.account, amount: net, income: under(l.account, INCOME) ? net : 0, matchedBy });
@@ -124,7 +124,7 @@ export function checkPassThrough(contracts: readonly Contract[], receipts: reado
       const income = receipts.filter((r) => r.contract === c.no && r.date.startsWith(String(y))).reduce((a, r) => a + r.income, 0);
       const fee = (due.get(c.no) ?? []).filter((d) => d.year === y).reduce((a, d) => a + d.income, 0);
       if (income > fee) {
-        out.push(finding('contract.pass-through-as-income', 'error', `合同${c.no}（代收代付）${y}年记入收入${fenToString(income)}元，超过服务费${fenToString(fee)}元；代农户收取的租金应记211 应付款`, `contract ${c.no} (pass-through): ${y} income ${fenToString(income)} exceeds the service fee ${fenToString(fee)}; households' rent belongs in 211`, c.row !== undefined ? { sheet: '合同', row: c.row } : {}));
+        out.push(finding('contract.pass-through-as-income', 'warning', `合同${c.no}（代收代付）${y}年记入收入${fenToString(income)}元，超过服务费${fenToString(fee)}元；代农户收取的租金应记211 应付款`, `contract ${c.no} (pass-through): ${y} income ${fenToString(income)} exceeds the service fee ${fenToString(fee)}; households' rent belongs in 211`, c.row !== undefined ? { sheet: '合同', row: c.row } : {}));
       }
     }
   }
