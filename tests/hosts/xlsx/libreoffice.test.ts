@@ -5,7 +5,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { saveWorkbookFileAtomic } from '../../../src/hosts/xlsx/file';
 import { xlsxToCsvSheets } from '../../support/libreoffice';
-import { buildVillage } from './build-village';
+import { createXlsxWorkbook } from '../../../src/hosts/xlsx/xlsx-workbook';
+import { VOUCHERS } from '../../../src/workbook/layout';
+import { buildVillage, TRIAL } from './build-village';
 
 let dir = '';
 let path = '';
@@ -36,5 +38,21 @@ describe('LibreOffice opens the ExcelJS workbook', () => {
     const sheets = await xlsxToCsvSheets(path, { asShown: true });
     expect(sheets['凭证']?.[1]?.slice(0, 6)).toEqual(['2025-01-10', '1', '收到土地发包款', '102', '60,000.00', '']);
     expect(sheets['科目余额表']?.[6]).toEqual(['', '合计', '682,000.00']);
+  });
+});
+
+describe('LibreOffice opens a book that went through reload, append and replace', () => {
+  it('sees the appended line after the earlier ones and the replaced report', async () => {
+    const reloaded = await createXlsxWorkbook(await (await buildVillage()).toBytes());
+    await reloaded.appendRows(VOUCHERS, [['2026-01-05', '1', '收到租金', '102', 100.5, null, null, null, 1, '张会计', null, null]]);
+    await reloaded.replaceGeneratedSheets([{ ...TRIAL, rows: [['101', '库存现金', 800], ['', '合计', { formula: 'SUM(C4:C4)', result: 800 }]], totalRows: [1] }]);
+    const again = join(dir, 'again.xlsx');
+    await saveWorkbookFileAtomic(reloaded, again);
+    const sheets = await xlsxToCsvSheets(again);
+    const v = sheets['凭证'] as string[][];
+    expect(v).toHaveLength(23);
+    expect(v[1]?.slice(0, 6)).toEqual(['2025-01-10', '1', '收到土地发包款', '102', '60000', '']);
+    expect(v[22]).toEqual(['2026-01-05', '1', '收到租金', '102', '100.5', '', '', '', '1', '张会计', '', '']);
+    expect(sheets['科目余额表']?.slice(3)).toEqual([['101', '库存现金', '800'], ['', '合计', '800']]);
   });
 });
