@@ -221,6 +221,8 @@ function checkRules(r: Row, ctx: Ctx): void {
   if (r.kind === '合作社入股') need(r, ctx, ['capital', 'floorRate', 'shareRate'], r.kind, NAMES);
   if (r.kind === '光伏电站') {
     need(r, ctx, ['capacityKw', 'hours', 'baseTariff', 'lifeYears'], r.kind, NAMES);
+    // The grid settles the base tariff monthly; the schedule needs the day it pays.
+    if (r.paymentDates !== undefined && parsePaymentRule(r.paymentDates)?.kind === 'annual') ctx.addIssue({ code: 'custom', path: ['paymentDates'], message: msg('光伏电站的收款日应为"每月N"（电网按月结算基础电价）', 'a PV station is paid monthly: payment dates must be "每月N"') });
     if (r.lifeYears !== undefined && (r.lifeYears < 20 || r.lifeYears > 25)) ctx.addIssue({ code: 'custom', path: ['lifeYears'], message: msg('光伏电站寿命应为20–25年', 'PV life must be 20–25 years') });
     if (r.subsidyBatchMonths !== undefined && !parseMonths(r.subsidyBatchMonths)) ctx.addIssue({ code: 'custom', path: ['subsidyBatchMonths'], message: msg('补贴结算月应为1–12的月份，用分号隔开（如 3;9）', 'subsidy batch months: months 1–12 separated by ; (e.g. 3;9)') });
   }

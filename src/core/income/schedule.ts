@@ -157,7 +157,7 @@ function pvItems(c: PvContract, year: number, a: YearAmount): DueItem[] {
   const inService = overlapDays(c.start, c.end, isoOf(year, 1, 1), isoOf(year, 12, 31));
   const out: DueItem[] = [];
   const base = byMonthDays(prorate(a.base ?? 0, inService, diy), c, year);
-  const payDay = c.payment.kind === 'monthly' ? c.payment.day : 20;
+  const payDay = c.payment.kind === 'monthly' ? c.payment.day : 20; // the schema requires monthly for PV
   for (const { month, fen } of base) {
     const next = addMonths(ym(year, month), 1);
     out.push({ contract: c.no, component: 'base', year, month: ym(year, month), dueDate: dayIn(Number(next.slice(0, 4)), Number(next.slice(5, 7)), payDay), amount: fen, income: fen });
