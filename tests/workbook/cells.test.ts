@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { isoToSerial, parseAmountCell, parseCodeCell, parseDateCell, parseDateText, serialToIso } from '../../src/workbook/codecs/cells';
+import { amountOrIssue, dateOrIssue, isoToSerial, parseAmountCell, parseCodeCell, parseDateCell, parseDateText, serialToIso } from '../../src/workbook/codecs/cells';
 
 describe('date cells', () => {
   it('accepts a JS Date (UTC), an Excel serial and common text forms', () => {
@@ -66,5 +66,34 @@ describe('account code cells', () => {
       const r = parseCodeCell(bad, '科目编码');
       expect(!r.ok && r.issue.rule, String(bad)).toBe('cell.bad-code');
     }
+  });
+});
+
+describe('hot-path parsers agree with the general ones', () => {
+  it('amountOrIssue gives parseAmountCell’s fen or rule for amount-like text', () => {
+    const amountText = fc.stringMatching(/^-?\d{0,15}(\.\d{0,4})?$/);
+    fc.assert(
+      fc.property(fc.oneof(amountText, fc.string({ maxLength: 6 })), (s) => {
+        const fast = amountOrIssue(s, '借方金额');
+        const slow = parseAmountCell(s, '借方金额');
+        if (slow.ok) expect(fast).toBe(slow.value);
+        else expect(fast).toMatchObject({ rule: slow.issue.rule });
+      }),
+      { numRuns: 2000 },
+    );
+  });
+
+  it('dateOrIssue gives parseDateCell’s date or rule', () => {
+    const dateText = fc.tuple(fc.integer({ min: 1890, max: 2100 }), fc.integer({ min: 0, max: 13 }), fc.integer({ min: 0, max: 32 }))
+      .map(([y, m, d]) => `${y}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`);
+    fc.assert(
+      fc.property(dateText, (s) => {
+        const fast = dateOrIssue(s, '日期');
+        const slow = parseDateCell(s, '日期');
+        if (slow.ok) expect(fast).toBe(slow.value);
+        else expect(fast).toMatchObject({ rule: slow.issue.rule });
+      }),
+      { numRuns: 2000 },
+    );
   });
 });

@@ -30,6 +30,7 @@ const unwrap = <T>(p: Parsed<T>): T | Issue => (p.ok ? p.value : (p.issue as Iss
 /** Hot-path forms: the value, or an Issue. */
 export function dateOrIssue(v: unknown, header: string): IsoDate | Issue {
   if (typeof v === 'string') {
+    if (isIsoDate(v)) return v; // the common case, without allocating
     const r = parseDateText(v);
     if (r !== undefined) return r;
   }
@@ -37,6 +38,10 @@ export function dateOrIssue(v: unknown, header: string): IsoDate | Issue {
 }
 export function amountOrIssue(v: unknown, header: string): Fen | Issue {
   if (v === null || v === undefined || v === '') return 0;
+  if (typeof v === 'string') {
+    const f = plainFen(v);
+    if (f === f) return f; // not NaN
+  }
   const r = typeof v === 'string' ? parseFen(v) : fenFromCell(v);
   return r.ok ? r.fen : unwrap(parseAmountCell(v, header));
 }
@@ -44,6 +49,54 @@ export function codeOrIssue(v: unknown, header: string): string | Issue {
   if (typeof v === 'string' && v.length >= 3 && v.length <= 15 && (v.length & 1) === 1 && isDigits(v)) return v;
   return unwrap(parseCodeCell(v, header));
 }
+/** 'YYYY-MM-DD' exactly, and a real calendar date. */
+function isIsoDate(s: string): boolean {
+  if (s.length !== 10 || s.charCodeAt(4) !== 45 || s.charCodeAt(7) !== 45) return false;
+  let y = 0, m = 0, d = 0;
+  for (let i = 0; i < 10; i++) {
+    if (i === 4 || i === 7) continue;
+    const c = s.charCodeAt(i) - 48;
+    if (c < 0 || c > 9) return false;
+    if (i < 4) y = y * 10 + c;
+    else if (i < 7) m = m * 10 + c;
+    else d = d * 10 + c;
+  }
+  return y >= 1900 && m >= 1 && m <= 12 && d >= 1 && d <= daysIn(y, m);
+}
+
+/**
+ * Fen of plain amount text ('1234', '-1234.5', '1234.56'), by char codes; NaN for anything else
+ * (grouping, currency signs, spaces, more decimals, too long), which then goes through parseFen.
+ * Same result as parseFen wherever both apply.
+ */
+function plainFen(s: string): number {
+  const n = s.length;
+  let i = s.charCodeAt(0) === 45 ? 1 : 0;
+  const neg = i === 1;
+  let whole = 0;
+  let wholeDigits = 0;
+  for (; i < n; i++) {
+    const c = s.charCodeAt(i) - 48;
+    if (c < 0 || c > 9) break;
+    whole = whole * 10 + c;
+    wholeDigits++;
+  }
+  if (wholeDigits === 0 || wholeDigits > 13) return NaN;
+  let frac = 0;
+  if (i < n) {
+    if (s.charCodeAt(i) !== 46 || n - i - 1 > 2) return NaN;
+    for (let k = i + 1; k < n; k++) {
+      const c = s.charCodeAt(k) - 48;
+      if (c < 0 || c > 9) return NaN;
+      frac = frac * 10 + c;
+    }
+    if (n - i - 1 === 1) frac *= 10;
+  }
+  const fen = whole * 100 + frac;
+  if (fen > 1e15) return NaN;
+  return neg ? -fen || 0 : fen;
+}
+
 function isDigits(s: string): boolean {
   for (let i = 0; i < s.length; i++) {
     const c = s.charCodeAt(i);
