@@ -44,7 +44,6 @@ export interface ValidateContext {
 /** Workbook column headers of the 凭证 sheet, for finding locations. */
 export const VOUCHER_COLUMNS = { date: '日期', number: '凭证号', summary: '摘要', account: '科目编码', debit: '借方金额', credit: '贷方金额' } as const;
 
-
 type At = { sheet?: string; row?: number; column?: string };
 
 function lineAt(l: VoucherLine | undefined, sheet: string, column: string): At {
