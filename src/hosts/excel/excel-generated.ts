@@ -6,12 +6,12 @@
  * deleted sheet into #REF!, and the account-code validation of typed-in sheets and people's
  * own formulas point at generated sheets (科目表, 科目余额表).
  */
-import type { GeneratedSheet } from '../../workbook/port';
+import { isFormulaCell, type GeneratedSheet } from '../../workbook/port';
 import { GENERATED_SHEET_ORDER, META_SHEET } from '../../workbook/layout';
 import { PayloadBatcher } from './excel-batch';
 import { ExcelHostError, chunkRowsByPayload, estimateRowsBytes, toExcelInput, toFormulaInput } from './excel-cells';
 import { placeSheetName } from './excel-order';
-import { POINTS_PER_CHAR } from './excel-typed';
+import { drawGrid, setColumnWidths, setupPage, styleHeader, styleTitle } from './excel-style';
 
 /** Generated sheets are read-only to people (they are rebuilt anyway) but may be formatted and selected. */
 export const GENERATED_PROTECTION: Excel.WorksheetProtectionOptions = {
@@ -60,18 +60,15 @@ export async function replaceGeneratedIn(ctx: Excel.RequestContext, sheets: read
   await batcher.flush();
 }
 
-/** Title lines, header, body (numberFormat then formulas, in row blocks), bold totals, table, protection. */
+/** Title lines, header, body (numberFormat then formulas, in row blocks), totals, table, print setup, protection. */
 async function queueGeneratedSheet(sheet: Excel.Worksheet, batcher: PayloadBatcher, gen: GeneratedSheet): Promise<void> {
   const n = gen.columns.length;
   const titleRows = gen.title.length;
   const headerRow = titleRows;
   const bodyRow = titleRows + 1;
-  const formats = gen.columns.map((c) => c.numFmt ?? 'General');
-
   if (titleRows > 0) {
-    const title = sheet.getRangeByIndexes(0, 0, titleRows, 1);
-    title.values = gen.title.map((t) => [toExcelInput(t, undefined)]);
-    title.format.font.bold = true;
+    sheet.getRangeByIndexes(0, 0, titleRows, 1).values = gen.title.map((t) => [toExcelInput(t, undefined)]);
+    styleTitle(sheet, Math.max(1, n));
   }
   if (n === 0) {
     sheet.protection.protect(GENERATED_PROTECTION);
@@ -79,31 +76,41 @@ async function queueGeneratedSheet(sheet: Excel.Worksheet, batcher: PayloadBatch
   }
   const header = sheet.getRangeByIndexes(headerRow, 0, 1, n);
   header.values = [gen.columns.map((c) => toExcelInput(c.header, undefined))];
-  header.format.font.bold = true;
+  styleHeader(header);
 
-  // Body in row blocks under the request budget; formats before values so '@' columns keep text.
+  // Body in row blocks under the request budget; formats before values so '@' columns keep
+  // text. A formula in a '@' column gets 'General', or Excel would keep it as text.
   const body = gen.rows.map((row) => gen.columns.map((c, j) => toFormulaInput(row[j] ?? null, c.numFmt)));
-  let at = bodyRow;
+  const formats = gen.rows.map((row) =>
+    gen.columns.map((c, j) => {
+      const fmt = c.numFmt ?? 'General';
+      return fmt === '@' && isFormulaCell(row[j] ?? null) ? 'General' : fmt;
+    }),
+  );
+  let at = 0;
   for (const chunk of chunkRowsByPayload(body, batcher.budget / 2)) {
-    const fmt = chunk.map(() => formats);
+    const fmt = formats.slice(at, at + chunk.length);
     await batcher.reserve(estimateRowsBytes(chunk) + estimateRowsBytes(fmt));
-    const block = sheet.getRangeByIndexes(at, 0, chunk.length, n);
+    const block = sheet.getRangeByIndexes(bodyRow + at, 0, chunk.length, n);
     block.numberFormat = fmt;
     block.formulas = chunk;
+    drawGrid(block);
     at += chunk.length;
   }
   for (const r of gen.totalRows ?? []) {
     if (r >= 0 && r < gen.rows.length) sheet.getRangeByIndexes(bodyRow + r, 0, 1, n).format.font.bold = true;
   }
-  gen.columns.forEach((c, j) => {
-    if (c.width !== undefined) sheet.getRangeByIndexes(headerRow, j, 1, 1).format.columnWidth = c.width * POINTS_PER_CHAR;
-  });
+  setColumnWidths(sheet, gen.columns, headerRow);
   sheet.freezePanes.freezeRows(headerRow + 1);
+  setupPage(sheet, n, headerRow, gen.rows.length);
 
   if (gen.table !== undefined) {
     // A table needs a body row; an empty report gets one blank row.
     const table = sheet.tables.add(sheet.getRangeByIndexes(headerRow, 0, 1 + Math.max(1, gen.rows.length), n), true);
     table.name = gen.table;
+    table.style = 'TableStyleLight1';
+    table.showBandedRows = false;
+    table.showFilterButton = false;
   }
   sheet.protection.protect(GENERATED_PROTECTION);
 }

@@ -8,9 +8,8 @@ import { META_HEADER, encodeMetaRows } from '../../workbook/codecs/meta';
 import { PayloadBatcher } from './excel-batch';
 import { ExcelHostError, chunkRowsByPayload, columnsByHeader, estimateRowsBytes, toExcelInput } from './excel-cells';
 import { placeSheetName, validationSheets } from './excel-order';
+import { POINTS_PER_CHAR, columnChars } from './excel-style';
 
-/** Column width in the port is in characters (as ExcelJS); Office.js wants points. ~7 points a character. */
-export const POINTS_PER_CHAR = 7;
 /** Rows of _meta read and cleared; more than header + keys so future keys fit. */
 export const META_ROWS = 20;
 
@@ -85,7 +84,7 @@ function validationRule(v: NonNullable<ColumnSpec['validation']>): Excel.DataVal
   return { list: { inCellDropDown: true, source } };
 }
 
-/** Header row, one empty formatted body row, the table over both, validation, widths, frozen header. */
+/** Header row, one empty formatted body row, the table over both, validation, widths (as the ExcelJS host), frozen header. */
 function queueTypedTable(ctx: Excel.RequestContext, spec: TypedTableSpec): Excel.Worksheet {
   const n = spec.columns.length;
   const sheet = ctx.workbook.worksheets.add(spec.sheet);
@@ -94,6 +93,7 @@ function queueTypedTable(ctx: Excel.RequestContext, spec: TypedTableSpec): Excel
   sheet.getRangeByIndexes(1, 0, 1, n).numberFormat = [spec.columns.map((c) => c.numFmt ?? 'General')];
   const table = sheet.tables.add(sheet.getRangeByIndexes(0, 0, 2, n), true);
   table.name = spec.table;
+  table.style = 'TableStyleLight9'; // as the ExcelJS host
   spec.columns.forEach((c, j) => {
     if (c.validation) {
       const dv = table.columns.getItemAt(j).getDataBodyRange().dataValidation;
@@ -102,7 +102,7 @@ function queueTypedTable(ctx: Excel.RequestContext, spec: TypedTableSpec): Excel
       // A warning, not a stop (as the ExcelJS host): the code list is regenerated on each run and may lag behind 科目.
       dv.errorAlert = { showAlert: true, style: 'Warning', title: c.header, message: `不在${c.header}的可选值中 — not in the list of allowed values` };
     }
-    if (c.width !== undefined) sheet.getRangeByIndexes(0, j, 1, 1).format.columnWidth = c.width * POINTS_PER_CHAR;
+    sheet.getRangeByIndexes(0, j, 1, 1).format.columnWidth = columnChars(c) * POINTS_PER_CHAR;
   });
   sheet.freezePanes.freezeRows(1);
   return sheet;

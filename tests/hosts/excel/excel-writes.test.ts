@@ -25,7 +25,9 @@ describe('initialize', () => {
       },
     ]);
     expect(sheet.frozenRows).toBe(1);
-    expect([...sheet.columnWidths]).toEqual([[0, 84], [2, 210]]); // 12 and 30 characters × 7 points
+    // Characters × 5.7 points: 日期 12, 凭证号 10 (default for a short header), 摘要 30, then 12 = 4 × 2 + 4.
+    expect([...sheet.columnWidths].map(([c, w]) => [c, Math.round(w * 10) / 10])).toEqual([[0, 68.4], [1, 57], [2, 171], [3, 68.4], [4, 68.4], [5, 68.4]]);
+    expect(table?.props.style).toBe('TableStyleLight9');
     expect(sheet.protection).toBeUndefined(); // typed-in sheets stay editable
   });
 
@@ -155,12 +157,31 @@ describe('replaceGeneratedSheets', () => {
     ]);
     const sheet = fake.sheet('科目余额表');
     expect(sheet.cell(5, 2)?.formula).toBe('SUM(C4:C5)');
-    expect([0, 1, 2, 3, 4, 5].map((r) => sheet.cell(r, 0)?.bold ?? false)).toEqual([true, true, true, false, false, true]);
+    expect([0, 1, 2, 3, 4, 5].map((r) => sheet.cell(r, 0)?.bold ?? false)).toEqual([true, false, true, false, false, true]);
+    expect(sheet.merges).toEqual([{ row0: 0, col0: 0, rows: 1, cols: 4 }]);
+    const styleAt = (row0: number, path: string): unknown => sheet.styles.find((x) => x.box.row0 === row0 && x.path === path)?.value;
+    expect([styleAt(0, 'font.size'), styleAt(2, 'fill.color'), styleAt(3, 'borders.InsideHorizontal.style')]).toEqual([14, '#EFEFEF', 'Continuous']);
+    expect(Object.fromEntries(sheet.page)).toMatchObject({
+      paperSize: 'A4',
+      orientation: 'Portrait',
+      'setPrintTitleRows()': ['$1:$3'],
+      'setPrintArea()': ['A1:D6'],
+      'headersFooters.defaultForAllPages.centerFooter': '第 &P 页，共 &N 页',
+    });
+    expect(fake.book.table('TrialBalance')?.props).toEqual({ style: 'TableStyleLight1', showBandedRows: false, showFilterButton: false });
     const table = fake.book.table('TrialBalance');
     expect(table && { row0: table.row0, bodyRows: table.bodyRows, sheet: table.sheet.name }).toEqual({ row0: 2, bodyRows: 3, sheet: '科目余额表' });
     expect(sheet.frozenRows).toBe(3);
     expect(sheet.protection).toEqual(GENERATED_PROTECTION);
     expect(fake.suspendCalls).toBe(2); // initialize and this rebuild each suspend calculation once
+  });
+
+  it('gives a formula in a text (@) column the General format, so Excel calculates it', async () => {
+    const { fake, port } = newBook();
+    const sheet = { ...trialBalance(0), title: [], rows: [[{ formula: 'TEXT(1001,"0")', result: '1001' }, '现金', 1, 0]], totalRows: [] };
+    await port.replaceGeneratedSheets([sheet]);
+    expect(fake.sheet('科目余额表').read({ row0: 1, col0: 0, rows: 1, cols: 2 }, 'numberFormat')).toEqual([['General', 'General']]);
+    expect(fake.sheet('科目余额表').cell(1, 0)?.formula).toBe('TEXT(1001,"0")');
   });
 
   it('empties an existing sheet in place (references to it survive), keeping its tab position', async () => {

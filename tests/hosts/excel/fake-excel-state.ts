@@ -41,6 +41,11 @@ export class SheetState {
   columnWidths = new Map<number, number>();
   validations: Validation[] = [];
   selected: { row0: number; col0: number } | undefined;
+  /** Format settings other than bold and width, by path ('fill.color', 'borders.EdgeTop.style' …). */
+  styles: { box: Box; path: string; value: unknown }[] = [];
+  merges: Box[] = [];
+  /** pageLayout settings by path ('paperSize', 'setPrintTitleRows()' …). */
+  page = new Map<string, unknown>();
   constructor(public name: string) {}
 
   cell(r: number, c: number): FakeCell | undefined {
@@ -98,6 +103,7 @@ export class SheetState {
 }
 
 export class TableState {
+  props: { style?: string; showBandedRows?: boolean; showFilterButton?: boolean } = {};
   constructor(
     public name: string,
     public sheet: SheetState,
@@ -145,8 +151,8 @@ function forEachCell(box: Box, f: (r: number, c: number) => void): void {
 const EPOCH_MS = Date.UTC(1899, 11, 30);
 
 /**
- * Excel's reading of an assigned value, as if typed: "'" keeps text, '=' makes a formula, and in
- * a cell not formatted '@' numeric text becomes a number and ISO dates become serial numbers.
+ * Excel's reading of an assigned value, as if typed: "'" keeps text; a cell formatted '@' keeps
+ * text as is; otherwise '=' makes a formula, numeric text a number and ISO dates serial numbers.
  * Formulas are not calculated; their value reads as '' in the fake.
  */
 export function typeIntoCell(cell: FakeCell, input: RawValue | null | undefined): void {
@@ -163,13 +169,13 @@ export function typeIntoCell(cell: FakeCell, input: RawValue | null | undefined)
     cell.value = input.slice(1);
     return;
   }
+  if (cell.numberFormat === '@') {
+    cell.value = input; // a text cell keeps even '=…' as text
+    return;
+  }
   if (input.startsWith('=')) {
     cell.formula = input.slice(1);
     cell.value = '';
-    return;
-  }
-  if (cell.numberFormat === '@') {
-    cell.value = input;
     return;
   }
   if (/^[+-]?\d+(\.\d+)?$/.test(input)) {

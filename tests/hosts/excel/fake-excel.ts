@@ -190,6 +190,8 @@ class FakeSheet extends FakeProxy<SheetState> {
       }),
     unprotect: () => this.act(20, (s) => (s.protection = undefined)),
   };
+  /** Recorded by path into SheetState.page; not checked against the real PageLayout API. */
+  readonly pageLayout = recorder('', (path, value) => this.act(payload(value), (s) => s.page.set(path, value))) as Excel.PageLayout;
   preload(prop: string): void {
     this.loaded.set(prop, this.readProp(prop));
   }
@@ -317,6 +319,15 @@ class FakeTable extends FakeProxy<TableState> {
       book.tables.set(v, t);
     });
   }
+  set style(v: string) {
+    this.act(20, (t) => (t.props.style = v));
+  }
+  set showBandedRows(v: boolean) {
+    this.act(20, (t) => (t.props.showBandedRows = v));
+  }
+  set showFilterButton(v: boolean) {
+    this.act(20, (t) => (t.props.showFilterButton = v));
+  }
   private loadedSheet: FakeSheet | undefined;
   /** As loaded by tables.load('items/name,items/worksheet/name'). */
   preload(): void {
@@ -374,29 +385,19 @@ interface RangeState {
 }
 
 class FakeRange extends FakeProxy<RangeState> {
-  readonly format: { font: { bold: boolean }; columnWidth: number };
+  readonly format: Excel.RangeFormat;
   readonly dataValidation: { rule: Excel.DataValidationRule; ignoreBlanks: boolean; errorAlert: Excel.DataValidationErrorAlert };
   constructor(ctx: FakeContext, locate: () => RangeState | undefined, nullable = false) {
     super(ctx, locate, nullable);
     const act = (bytes: number, f: (r: RangeState) => void): void => this.act(bytes, f);
-    this.format = {
-      font: {
-        get bold(): boolean {
-          throw new Error('not modelled');
-        },
-        set bold(v: boolean) {
-          act(20, ({ sheet, box }) => eachCell(sheet, box, (cell) => (cell.bold = v)));
-        },
-      },
-      get columnWidth(): number {
-        throw new Error('not modelled');
-      },
-      set columnWidth(v: number) {
-        act(20, ({ sheet, box }) => {
-          for (let c = box.col0; c < box.col0 + box.cols; c++) sheet.columnWidths.set(c, v);
-        });
-      },
-    };
+    // Bold and widths are modelled; every other format setting is recorded by its path.
+    this.format = recorder('', (path, value) =>
+      act(payload(value), ({ sheet, box }) => {
+        if (path === 'font.bold') eachCell(sheet, box, (cell) => (cell.bold = value as boolean));
+        else if (path === 'columnWidth') for (let c = box.col0; c < box.col0 + box.cols; c++) sheet.columnWidths.set(c, value as number);
+        else sheet.styles.push({ box, path, value });
+      }),
+    ) as Excel.RangeFormat;
     // The rule is set first; ignoreBlanks and errorAlert then refine the latest rule on the range.
     const latest = ({ sheet, box }: RangeState): Validation => {
       const v = [...sheet.validations].reverse().find((x) => JSON.stringify(x.box) === JSON.stringify(box));
@@ -472,6 +473,12 @@ class FakeRange extends FakeProxy<RangeState> {
       }
     });
   }
+  merge(across?: boolean): void {
+    this.act(20, ({ sheet, box }) => {
+      if (across) throw new Error('the host merges whole blocks');
+      sheet.merges.push(box);
+    });
+  }
   select(): void {
     this.act(20, ({ sheet, box }) => (sheet.selected = { row0: box.row0, col0: box.col0 }));
   }
@@ -502,4 +509,31 @@ function eachCell(sheet: SheetState, box: Box, f: (cell: { value: RawValue; form
       sheet.cells.set(key, cell);
     }
   }
+}
+
+/**
+ * An object that accepts any property path: assignments, `set({...})` (flattened to paths),
+ * `getItem(name)` (a path step) and method calls (recorded as 'path()' with the arguments).
+ */
+function recorder(path: string, onSet: (path: string, value: unknown) => void): unknown {
+  const join = (p: string): string => (path === '' ? p : `${path}.${p}`);
+  const flatten = (prefix: string, obj: object): void => {
+    for (const [k, v] of Object.entries(obj)) {
+      if (v !== null && typeof v === 'object' && !Array.isArray(v) && k !== 'zoom') flatten(`${prefix}${k}.`, v as object);
+      else onSet(join(`${prefix}${k}`), v);
+    }
+  };
+  return new Proxy(() => undefined, {
+    get: (_t, prop) => {
+      if (typeof prop !== 'string') return undefined;
+      if (prop === 'set') return (obj: object) => flatten('', obj);
+      if (prop === 'getItem') return (name: string) => recorder(join(name), onSet);
+      return recorder(join(prop), onSet);
+    },
+    set: (_t, prop, value) => {
+      onSet(join(String(prop)), value);
+      return true;
+    },
+    apply: (_t, _this, args) => onSet(`${path}()`, args),
+  });
 }
