@@ -14,7 +14,7 @@ import {
   formulasOf, renderBalanceSheet, renderFindings, renderIncomeStatement, renderTrialBalance, type ReportHead,
 } from '../workbook/reports';
 import { checkCancel, readBook, type Book } from './book';
-import { CONTRACT_SPECS, contractSheets } from './contract-sheets';
+import { CONTRACT_SPECS, contractReports } from './contract-sheets';
 import { resolvePeriod } from './period';
 import { toReportJson, type ReportJson } from './report-json';
 import { resultOf, type UseCaseResult } from './result';
@@ -53,7 +53,8 @@ export async function buildReports(port: WorkbookPort, opts: BuildReportsOptions
   const tb = computeTrialBalance({ ...input, from, to });
   const bs = buildBalanceSheet({ ...input, to });
   const is = buildIncomeStatement({ ...input, from, to });
-  findings.push(...bs.findings, ...is.findings);
+  const contracts = contractReports(book, { from, to });
+  findings.push(...bs.findings, ...is.findings, ...contracts.findings);
   checkCancel(opts);
   const meta = { village: book.meta.village, township: book.meta.township, fiscalYear: book.meta.fiscalYear, from, to };
   const report = toReportJson({ meta, trialBalance: tb, balanceSheet: bs, incomeStatement: is });
@@ -65,7 +66,7 @@ export async function buildReports(port: WorkbookPort, opts: BuildReportsOptions
     renderBalanceSheet(bs, formulasOf(BALANCE_SHEET_LINES), head),
     renderIncomeStatement(is, formulasOf(INCOME_STATEMENT_LINES), head),
     ...ledgerSheets(book, vouchers, head),
-    ...contractSheets(book, { from, to }),
+    ...contracts.sheets,
     chartListSheet(book.chart),
   ];
   opts.onProgress?.(3, 4, '写入报表');

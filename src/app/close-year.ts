@@ -10,7 +10,6 @@ import type { Voucher } from '../core/ledger/types';
 import type { RunOptions, WorkbookPort } from '../workbook/port';
 import { renderClosingVouchers } from '../workbook/reports';
 import { readBook } from './book';
-import { CONTRACT_SPECS } from './contract-sheets';
 import { resultOf, type UseCaseResult } from './result';
 import { assessBook } from './validate-workbook';
 
@@ -25,7 +24,7 @@ export interface CloseYearResult extends UseCaseResult {
 }
 
 export async function closeYear(port: WorkbookPort, opts: CloseYearOptions = {}): Promise<CloseYearResult> {
-  const book = await readBook(port, opts, CONTRACT_SPECS);
+  const book = await readBook(port, opts);
   const year = opts.year ?? book.meta.fiscalYear;
   // A stale 结转凭证 is exactly what closing again fixes, so it does not block.
   const findings: Finding[] = assessBook(book).filter((f) => f.rule !== 'close.stale');

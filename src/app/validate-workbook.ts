@@ -9,17 +9,16 @@ import { validateOpening, validateVouchers } from '../core/ledger/validate';
 import { OPENING, VOUCHERS } from '../workbook/layout';
 import type { RunOptions, WorkbookPort } from '../workbook/port';
 import { readBook, type Book } from './book';
-import { CONTRACT_SPECS, contractFindings } from './contract-sheets';
+import { CONTRACT_SPECS, contractReports } from './contract-sheets';
 import { voucherIdentity } from './import-vouchers';
 import { resultOf, type UseCaseResult } from './result';
 
-/** All findings of a book that has been read (no I/O). */
+/** All ledger findings of a book that has been read (no I/O); contracts are checked by the callers that want them. */
 export function assessBook(book: Book): Finding[] {
   const out: Finding[] = [...book.findings];
   out.push(...validateVouchers(book.vouchers, { chart: book.chart, settings: book.settings, sheet: VOUCHERS.sheet }));
   out.push(...validateOpening(book.opening, book.chart, OPENING.sheet));
   out.push(...checkClosing(book));
-  out.push(...contractFindings(book));
   return out;
 }
 
@@ -45,7 +44,8 @@ export interface ValidateResult extends UseCaseResult {
 
 export async function validateWorkbook(port: WorkbookPort, run?: RunOptions): Promise<ValidateResult> {
   const book = await readBook(port, run, CONTRACT_SPECS);
-  const findings = assessBook(book);
+  const year = book.meta.fiscalYear;
+  const findings = [...assessBook(book), ...contractReports(book, { from: `${year}-01`, to: `${year}-12` }).findings];
   run?.onProgress?.(3, 3, '检查完成');
   const errors = findings.filter((f) => f.severity === 'error').length;
   const lines = book.vouchers.reduce((n, v) => n + v.lines.length, 0);

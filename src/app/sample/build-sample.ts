@@ -1,7 +1,8 @@
 /**
  * The sample village book (示范村, 青山镇, fiscal year 2025), built through the same use cases a
- * user runs: init → import opening → import vouchers → close → import distributions → close →
- * reports. Deterministic: the same seed gives the same workbook content.
+ * user runs: init → 合同 rows → import opening → import vouchers → close → import distributions →
+ * close → reports. The contracts and their receipts come from src/core/income/sample.ts: regular
+ * payments, a partial payment (TD-2024-02) and arrears (HZ-2023-02, ZL-2023-01, GF-2019-02). Deterministic: the same seed gives the same workbook content.
  */
 import { hasErrors, type Finding } from '../../core/findings';
 import { accountBalances } from '../../core/ledger/balances';
@@ -11,6 +12,8 @@ import { D, decToFen, type Fen } from '../../core/money';
 import { encodeOpeningRows } from '../../workbook/codecs/opening';
 import { encodeVoucherRows } from '../../workbook/codecs/vouchers';
 import { OPENING, VOUCHERS } from '../../workbook/layout';
+import { CONTRACTS, encodeContractRow } from '../../workbook/contracts';
+import { sampleContracts, sampleContractVouchers } from '../../core/income/sample';
 import type { RunOptions, Scalar, WorkbookPort } from '../../workbook/port';
 import { buildReports, type BuildReportsResult } from '../build-reports';
 import { closeYear } from '../close-year';
@@ -19,7 +22,6 @@ import { importVouchers } from '../import-vouchers';
 import { initVillage } from '../init-village';
 import type { ImportSource } from '../import-source';
 import { SAMPLE_SUB_ACCOUNTS, sampleOpening } from './sample-accounts';
-import { sampleReceipts } from './sample-contracts';
 import { sampleVouchers } from './sample-vouchers';
 
 export const SAMPLE_YEAR = 2025;
@@ -28,7 +30,8 @@ export const SAMPLE_VILLAGE = { village: '示范村', township: '青山镇' } as
 
 /** The sample's data as it is imported (for tests and docs). */
 export function sampleData(year = SAMPLE_YEAR, seed = SAMPLE_SEED): { vouchers: Voucher[]; distributions: (net: Fen) => Voucher[] } {
-  const vouchers = sampleVouchers(year, seed, sampleReceipts(year));
+  const cash = sampleOpening().find((o) => o.account === '101')?.debit ?? 0;
+  const vouchers = sampleVouchers(year, seed, sampleContractVouchers(year), cash);
   const decNumbers = vouchers.filter((v) => v.date.startsWith(`${year}-12`)).length;
   const distributions = (net: Fen): Voucher[] => {
     const reserve = decToFen(new D(net).times('0.1').div(100));
@@ -67,6 +70,8 @@ function must<T extends { ok: boolean; findings: Finding[] }>(step: string, r: T
 export async function buildSampleBook(port: WorkbookPort, run?: RunOptions, year = SAMPLE_YEAR, seed = SAMPLE_SEED): Promise<BuildReportsResult> {
   const { vouchers, distributions } = sampleData(year, seed);
   must('init', await initVillage(port, { ...SAMPLE_VILLAGE, year, subAccounts: SAMPLE_SUB_ACCOUNTS }));
+  // 合同: the income-source register (src/core/income/sample.ts) the receipts are tagged with.
+  await port.appendRows(CONTRACTS, sampleContracts(year).map((row) => encodeContractRow(row)));
   must('opening', await importOpening(port, source('期初余额.csv', OPENING.columns, encodeOpeningRows(sampleOpening()))));
   must('vouchers', await importVouchers(port, source('凭证.csv', VOUCHERS.columns, encodeVoucherRows(vouchers))));
   must('close', await closeYear(port, { year }));

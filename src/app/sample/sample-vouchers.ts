@@ -6,27 +6,16 @@
 import type { Voucher, VoucherLine } from '../../core/ledger/types';
 import { createRng, type Rng } from './prng';
 
-type Line = [account: string, debit: number, credit: number, contract?: string];
+type Line = [account: string, debit: number, credit: number];
 interface Draft { day: number; summary: string; lines: Line[] }
 
 const y = (yuan: number): number => yuan * 100;
 /** A random amount in whole `step`-yuan multiples, in fen. */
 const amt = (r: Rng, lo: number, hi: number, step = 10): number => y(r.int(lo / step, hi / step) * step);
-const pair = (summary: string, day: number, dr: string, cr: string, fen: number, contract?: string): Draft => ({
-  day,
-  summary,
-  lines: contract === undefined ? [[dr, fen, 0], [cr, 0, fen]] : [[dr, fen, 0], [cr, 0, fen, contract]],
-});
+const pair = (summary: string, day: number, dr: string, cr: string, fen: number): Draft => ({ day, summary, lines: [[dr, fen, 0], [cr, 0, fen]] });
 
-/** A payment received on an income contract (合同), booked Dr 102 / Cr `account`, tagged with the contract number. */
-export interface ContractReceipt { month: number; day: number; summary: string; account: string; fen: number; contract: string }
-
-function monthlyRoutine(r: Rng, m: number): Draft[] {
+function monthlyRoutine(r: Rng): Draft[] {
   const d: Draft[] = [];
-  d.push(pair('提取备用金', 3, '101', '102', amt(r, 2_000, 5_000, 500)));
-  d.push(pair('收到光伏上网电费（燃煤基准价部分）', 8, '102', '50102', amt(r, m >= 4 && m <= 9 ? 13_000 : 8_000, m >= 4 && m <= 9 ? 17_000 : 12_000)));
-  d.push(pair('收到门面房租金', 5, '102', '50103', y(3_200)));
-  d.push(pair('收到仓库租金', 6, '102', '50103', y(1_800)));
   d.push(pair('计提村干部报酬', 25, '51302', '212', y(9_600)));
   d.push(pair('发放村干部报酬', 28, '212', '102', y(9_600)));
   d.push(pair('计提办公用房折旧', 28, '51304', '152', y(5_300)));
@@ -41,7 +30,7 @@ function monthlyRoutine(r: Rng, m: number): Draft[] {
     d.push(pair(r.pick(['购买办公用品', '打印复印费', '报刊订阅费', '会议茶水费', '电脑维修费']), r.int(2, 27), '51301', cash ? '101' : '102', amt(r, 80, cash ? 900 : 2_600)));
   }
   if (r.next() < 0.7) d.push(pair('报销差旅费', r.int(5, 25), '51303', '101', amt(r, 120, 800)));
-  const welfare = r.int(2, 4);
+  const welfare = r.int(1, 3);
   for (let i = 0; i < welfare; i += 1) {
     const [summary, acc, lo, hi] = r.pick([
       ['村道维修', '51401', 2_000, 18_000], ['村庄环境整治', '51402', 800, 6_000], ['垃圾清运费', '51402', 600, 2_400],
@@ -59,10 +48,9 @@ const TAX_PAID = [1_200, 520, 610, 580] as const;
 function quarterly(r: Rng, m: number): Draft[] {
   if (m % 3 !== 0) return [];
   return [
-    pair('收到厂房租金（季度）', 10, '102', '50103', y(24_000)),
     pair('收到村级组织运转经费补助', 18, '102', '503', y(30_000)),
     pair('收到存款利息', 21, '102', '504', amt(r, 600, 1_400)),
-    pair('支付光伏电站运维费', 22, '51101', '102', amt(r, 2_400, 4_000)),
+    pair('支付联村及屋顶光伏运维费', 22, '51101', '102', amt(r, 1_200, 2_400)),
     pair('计提税金及附加', 27, '512', '214', y(TAX_ACCRUED[m / 3 - 1] ?? 0)),
   ];
 }
@@ -71,41 +59,52 @@ function occasional(r: Rng, m: number): Draft[] {
   const d: Draft[] = [];
   const taxDue = TAX_PAID[(m - 1) / 3];
   if (m % 3 === 1 && taxDue !== undefined) d.push(pair('缴纳上季度税费', 15, '214', '102', y(taxDue)));
-  if (m === 3) d.push(pair('收回应收款', 20, '102', '112', y(12_000)));
-  if (m === 4) d.push(pair('收到新租户押金', 2, '102', '21102', y(10_000)));
+  // TD-2025-03 is farmers' land let through the village: their rent (200 mu × 850 less the
+  // village's 100 a mu service fee) is paid on to them, so 21103 代收农户流转费 clears.
+  if (m === 3) d.push(pair('支付农户土地流转费（代收代付）', 25, '21103', '102', y(150_000)));
   if (m === 5) d.push(pair('购置村务监控设备', 16, '151', '102', y(36_800)));
-  if (m === 6) d.push(pair('合作社保底分红', 30, '102', '502', y(24_000)));
   if (m === 7) d.push(pair('收到高标准农田管护补助', 8, '102', '503', y(15_000)));
-  if (m === 8 || m === 12) d.push(pair('收到光伏补贴资金（可再生能源补助）', 19, '102', '50102', amt(r, 18_000, 26_000, 100)));
   if (m === 9) d.push(pair('收到企业捐赠', 12, '102', '504', y(5_000)));
   if (m === 10) d.push(pair('支付防汛抢险支出', 9, '515', '102', amt(r, 1_500, 3_500)));
-  if (m === 11) d.push(pair('退还租户押金', 30, '21102', '102', y(5_000)));
-  if (m === 12) d.push(pair('合作社年终盈余分红', 20, '102', '502', y(18_600)));
   return d;
 }
 
-function receiptDrafts(receipts: readonly ContractReceipt[], m: number): Draft[] {
-  return receipts.filter((c) => c.month === m).map((c) => pair(c.summary, c.day, '102', c.account, c.fen, c.contract));
-}
-
 /**
- * All ordinary vouchers of the year (no closing or distribution vouchers), numbered from 1 within
- * each month in date order.
+ * All ordinary vouchers of the year (no closing or distribution vouchers): the routine ones drawn
+ * here plus `contractVouchers` (the income-source receipts, already dated and tagged), numbered
+ * from 1 within each month in date order.
  */
-export function sampleVouchers(year: number, seed: number, receipts: readonly ContractReceipt[]): Voucher[] {
+export function sampleVouchers(year: number, seed: number, contractVouchers: readonly Voucher[], openingCash: number): Voucher[] {
   const r = createRng(seed);
   const out: Voucher[] = [];
+  let cash = openingCash;
   for (let m = 1; m <= 12; m += 1) {
-    const drafts = [...monthlyRoutine(r, m), ...quarterly(r, m), ...occasional(r, m), ...receiptDrafts(receipts, m)];
-    drafts.sort((a, b) => a.day - b.day);
-    drafts.forEach((d, i) => out.push(toVoucher(year, m, i + 1, d)));
+    const drafts = [...monthlyRoutine(r), ...quarterly(r, m), ...occasional(r, m)];
+    cash = topUpCash(drafts, cash);
+    const month = `${year}-${String(m).padStart(2, '0')}`;
+    const vs = [...drafts.map((d) => toVoucher(year, m, 0, d)), ...contractVouchers.filter((v) => v.date.startsWith(month))];
+    // Stable sort by date: same-day vouchers keep routine-then-contract order.
+    vs.sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
+    vs.forEach((v, i) => out.push({ ...v, number: String(i + 1) }));
   }
   return out;
 }
 
+/**
+ * 提取备用金 on the 2nd: withdraw from the bank what the month's cash spending needs to keep
+ * about 1,000 yuan on hand, in whole 500s, as a village accountant would. Returns the month-end cash.
+ */
+function topUpCash(drafts: Draft[], cash: number): number {
+  const spend = drafts.reduce((t, d) => t + d.lines.reduce((s, [acc, , cr]) => s + (acc === '101' ? cr : 0), 0), 0);
+  const need = spend + y(1_000) - cash;
+  const step = y(500);
+  const draw = need > 0 ? Math.ceil(need / step) * step : 0;
+  if (draw > 0) drafts.push(pair('提取备用金', 2, '101', '102', draw));
+  return cash + draw - spend;
+}
+
 function toVoucher(year: number, month: number, n: number, d: Draft): Voucher {
   const date = `${year}-${String(month).padStart(2, '0')}-${String(d.day).padStart(2, '0')}`;
-  const lines: VoucherLine[] = d.lines.map(([account, debit, credit, contract]) =>
-    contract === undefined ? { account, debit, credit } : { account, debit, credit, contract });
+  const lines: VoucherLine[] = d.lines.map(([account, debit, credit]) => ({ account, debit, credit }));
   return { date, number: String(n), summary: d.summary, lines, attachments: 1, preparer: '李会计' };
 }
