@@ -4,7 +4,7 @@
  */
 import ExcelJS from 'exceljs';
 import type { GeneratedSheet, Scalar, TableData, TypedTableSpec, WorkbookMeta, WorkbookPort } from '../../workbook/port';
-import { GENERATED_SHEET_ORDER, META_SHEET } from '../../workbook/layout';
+import { GENERATED_SHEET_ORDER, META_SHEET, TYPED_TABLES } from '../../workbook/layout';
 import { decodeMetaRows, encodeMetaRows, META_HEADER } from '../../workbook/codecs/meta';
 import { toScalar } from './xlsx-cells';
 import { appendTypedRows, compactValidations, createTypedSheet, readTypedTable } from './xlsx-typed';
@@ -43,6 +43,8 @@ function toLoadable(bytes: Uint8Array | ArrayBuffer): ArrayBuffer {
 class ExcelJsWorkbook implements XlsxWorkbook {
   /** Names of sheets this workbook knows to be generated (for placing new sheets). */
   private readonly generated = new Set<string>(GENERATED_SHEET_ORDER);
+  /** Names of typed-in sheets (the layout's, and any this workbook created as a table). */
+  private readonly typed = new Set<string>(TYPED_TABLES.map((t) => t.sheet));
 
   constructor(private readonly wb: ExcelJS.Workbook) {}
 
@@ -69,6 +71,7 @@ class ExcelJsWorkbook implements XlsxWorkbook {
 
   async initialize(meta: WorkbookMeta, tables: readonly TypedTableSpec[]): Promise<void> {
     for (const spec of tables) {
+      this.typed.add(spec.sheet);
       if (this.wb.getWorksheet(spec.sheet)) continue; // already there: init never rewrites a user's sheet
       placeSheet(this.wb, createTypedSheet(this.wb, spec), this.generated);
     }
@@ -78,6 +81,7 @@ class ExcelJsWorkbook implements XlsxWorkbook {
   }
 
   async appendRows(spec: TypedTableSpec, rows: readonly Scalar[][]): Promise<void> {
+    this.typed.add(spec.sheet);
     let ws = this.wb.getWorksheet(spec.sheet);
     if (!ws) {
       ws = createTypedSheet(this.wb, spec);
@@ -88,7 +92,11 @@ class ExcelJsWorkbook implements XlsxWorkbook {
   }
 
   async replaceGeneratedSheets(sheets: readonly GeneratedSheet[]): Promise<void> {
-    for (const g of sheets) checkGenerated(g);
+    for (const g of sheets) {
+      checkGenerated(g);
+      // A report must never overwrite a sheet people type into.
+      if (this.typed.has(g.name)) throw new XlsxHostError(`${g.name} 是录入表，不能作为生成表重建 / ${g.name} is a typed-in sheet, not a generated one`);
+    }
     for (const g of sheets) {
       this.generated.add(g.name);
       const old = this.wb.getWorksheet(g.name);

@@ -143,11 +143,15 @@ describe('ExcelJS host: reading back through the port and codecs', () => {
     expect(x.getWorksheet(SHEETS.trialBalance)?.getCell('C7').value).toBeNull();
   });
 
-  it('misuse throws typed errors: duplicate headers in a generated table, writing _meta as a report', async () => {
+  it('misuse throws typed errors: duplicate headers in a generated table, writing _meta or a typed-in sheet as a report', async () => {
     const wb = await createXlsxWorkbook();
     const dup = { name: '总账', title: [], columns: [{ header: '借方', key: 'a' }, { header: '借方', key: 'b' }], rows: [], table: 'GL' };
     await expect(wb.replaceGeneratedSheets([dup])).rejects.toBeInstanceOf(XlsxHostError);
     await expect(wb.replaceGeneratedSheets([{ ...dup, name: '_meta', table: undefined } as never])).rejects.toBeInstanceOf(XlsxHostError);
+    const village = await buildVillage();
+    await expect(village.replaceGeneratedSheets([{ name: '凭证', title: [], columns: [], rows: [] }])).rejects.toBeInstanceOf(XlsxHostError);
+    const [t] = await village.readTables([VOUCHERS]);
+    expect(t?.rows).toHaveLength(21);
   });
 
   it('opens from an ArrayBuffer as the browser passes it, and a foreign workbook has no meta', async () => {
