@@ -5,7 +5,8 @@
  * Rules: voucher.unbalanced, line.unknown-account, line.not-leaf, line.both-sides, line.zero,
  * line.negative, voucher.bad-reversal, voucher.outside-year, voucher.locked-period,
  * voucher.no-summary, voucher.duplicate-number, voucher.number-gap (warning);
- * opening.unbalanced, opening.unknown-account, opening.not-leaf, opening.both-sides.
+ * opening.unbalanced, opening.unknown-account, opening.not-leaf, opening.both-sides,
+ * opening.pl-balance (warning: an income/expense account opens the year with a balance).
  *
  * Red ink: a negative amount is allowed only in a voucher whose `reverses` names an existing
  * voucher that it mirrors exactly (same accounts and sides, every amount negated); anything
@@ -178,6 +179,9 @@ export function validateOpening(opening: readonly OpeningBalance[], chart: Chart
       out.push(finding('opening.unknown-account', 'error', `期初余额的科目编码${o.account}不在科目表中`, `Opening balance account ${o.account} is not in the chart`, at(VOUCHER_COLUMNS.account)));
     } else if (!chart.isLeaf(o.account)) {
       out.push(finding('opening.not-leaf', 'error', `期初余额记入了非末级科目${o.account} ${acc.name}，应录入其明细科目`, `Opening balance on ${o.account}, which has sub-accounts; enter it on the leaf accounts`, at(VOUCHER_COLUMNS.account)));
+    }
+    if (acc !== undefined && (acc.category === 'income' || acc.category === 'expense') && o.debit !== o.credit) {
+      out.push(finding('opening.pl-balance', 'warning', `损益类科目${o.account} ${acc.name}有年初余额；上年应已结转，年初余额不计入本年收益`, `Income/expense account ${o.account} has an opening balance; the prior year should have been closed, and it does not count as this year's result`, at(VOUCHER_COLUMNS.account)));
     }
     if (o.debit !== 0 && o.credit !== 0) {
       out.push(finding('opening.both-sides', 'error', `期初余额科目${o.account}同时有借方和贷方余额`, `Opening balance of ${o.account} has both a debit and a credit`, at(VOUCHER_COLUMNS.credit)));

@@ -106,6 +106,26 @@ describe('ledger properties', () => {
     );
   });
 
+  it('after closeYear, 年末未分配收益 is the closing 322 whatever the distributions (no direct 321 postings)', () => {
+    const no321 = fc.constantFrom(...leaves.filter((c) => c !== '321'));
+    const pair321 = fc.record({ d: no321, c: no321, amount });
+    const v321 = fc.record({ month: fc.integer({ min: 1, max: 12 }), day: fc.integer({ min: 1, max: 28 }), pairs: fc.array(pair321, { minLength: 1, maxLength: 3 }) });
+    // A new year opens with no P&L balances (the prior year was closed; see opening.pl-balance).
+    const balanceSheetLeaf = fc.constantFrom(...leaves.filter((c) => c !== '321' && !['income', 'expense'].includes(chart.get(c)!.category)));
+    const openPair = fc.record({ d: balanceSheetLeaf, c: balanceSheetLeaf, amount });
+    const book321 = fc.record({ opening: fc.array(openPair, { maxLength: 8 }), vouchers: fc.array(v321, { maxLength: 25 }) }).map((b) => ({ opening: toOpening(b.opening), vouchers: toVouchers(b.vouchers) }));
+    fc.assert(
+      fc.property(book321, (b) => {
+        const all = [...b.vouchers, ...closeYear({ chart, ...b, year: 2025 })];
+        const is = buildIncomeStatement({ chart, ...b, vouchers: all, from: '2025-01', to: '2025-12' });
+        expect(is.findings).toEqual([]);
+        const end = rollUp(chart, accountBalances({ opening: b.opening, vouchers: all }));
+        expect(is.rows.find((r) => r.key === 'retainedClosing')!.amount).toBe(-(end.get('322') ?? 0) || 0);
+      }),
+      { numRuns: 150 },
+    );
+  });
+
   it('the balance sheet balances in every month, before any close', () => {
     fc.assert(
       fc.property(book, month, (b, to) => {

@@ -106,6 +106,7 @@ describe('validateOpening', () => {
     expect(validateOpening([{ account: '999', debit: 1, credit: 0, source: row }, { account: '311', debit: 0, credit: 1 }], chart).map((f) => [f.rule, f.row])).toEqual([['opening.unknown-account', 7]]);
     expect(validateOpening([{ account: '322', debit: 0, credit: 1 }, { account: '101', debit: 1, credit: 0 }], chart).map((f) => f.rule)).toEqual(['opening.not-leaf']);
     expect(validateOpening([{ account: '101', debit: 1, credit: 1 }], chart).map((f) => f.rule)).toEqual(['opening.both-sides']);
+    expect(validateOpening([{ account: '513', debit: 1, credit: 0 }, { account: '311', debit: 0, credit: 1 }], chart).map((f) => [f.rule, f.severity])).toEqual([['opening.pl-balance', 'warning']]);
   });
 });
 
