@@ -1,7 +1,8 @@
 /** initVillage: create the _meta sheet and the typed-in tables of a new village book. */
 import { finding, type Finding } from '../core/findings';
-import type { SubAccountDef } from '../core/chart/accounts';
+import { buildChart, type SubAccountDef } from '../core/chart/accounts';
 import { encodeAccountRows } from '../workbook/codecs/accounts';
+import { chartListSheet } from '../workbook/codecs/chart-list';
 import { ACCOUNTS, LAYOUT_VERSION, SETTINGS, SETTINGS_KEYS, TYPED_TABLES } from '../workbook/layout';
 import type { RunOptions, WorkbookMeta, WorkbookPort } from '../workbook/port';
 import { BookStateError } from './errors';
@@ -39,13 +40,15 @@ export async function initVillage(port: WorkbookPort, opts: InitVillageOptions, 
   if (!Number.isInteger(opts.year) || opts.year < 2000 || opts.year > 2100) {
     findings.push(finding('init.bad-year', 'error', `会计年度"${opts.year}"无效，应为四位年份`, `Fiscal year "${opts.year}" is invalid; give a four-digit year`));
   }
+  const subs = [...DEFAULT_SUB_ACCOUNTS, ...(opts.subAccounts ?? [])];
+  const { chart, findings: chartFindings } = buildChart(subs, (i) => ({ sheet: '科目', row: i + 2 }));
+  findings.push(...chartFindings);
   if ((await port.readMeta()) !== undefined) {
     throw new BookStateError('already-initialized', '该工作簿已初始化，不能重复初始化', 'This workbook is already initialized');
   }
   if (findings.length > 0) return resultOf(findings, {});
   run?.onProgress?.(0, 1, '初始化');
   const meta: WorkbookMeta = { layoutVersion: LAYOUT_VERSION, chartSystem: '2023', village, township, fiscalYear: opts.year, kind: 'village' };
-  const subs = [...DEFAULT_SUB_ACCOUNTS, ...(opts.subAccounts ?? [])];
   await port.initialize(meta, TYPED_TABLES);
   await port.appendRows(SETTINGS, [
     [SETTINGS_KEYS.village, village],
@@ -54,6 +57,8 @@ export async function initVillage(port: WorkbookPort, opts: InitVillageOptions, 
     [SETTINGS_KEYS.chartSystem, '农村集体经济组织会计制度（财会〔2023〕14号）'],
   ]);
   await port.appendRows(ACCOUNTS, encodeAccountRows(subs));
+  // 科目表 now, so the account-code columns' drop-down lists work before the first report.
+  await port.replaceGeneratedSheets([chartListSheet(chart)]);
   run?.onProgress?.(1, 1, '初始化完成');
   return resultOf([], {});
 }

@@ -167,3 +167,24 @@ describe('use cases on the ExcelJS host: DOMAIN.md §8 worked example', () => {
     expect((await buildReports(wb, { to: '2026-01' })).findings.map((f) => f.rule)).toContain('period.bad-month');
   });
 });
+
+describe('initVillage', () => {
+  it('writes the default 322 sub-accounts and the 科目表 the code lists point at', async () => {
+    const wb = await newBook();
+    expect(await wb.sheetNames()).toEqual(expect.arrayContaining(['设置', '科目', '期初余额', '凭证', '科目表']));
+    const validation = await validateWorkbook(wb);
+    expect(validation.ok).toBe(true);
+    const r = await buildReports(wb);
+    const codes = r.report!.trialBalance.map((x) => x.code);
+    // Sub-accounts without amounts are not listed; 322 is, as a first-level account.
+    expect(codes).toContain('322');
+  });
+
+  it('refuses sub-accounts the chart cannot take, writing nothing', async () => {
+    const wb = await createXlsxWorkbook();
+    const r = await initVillage(wb, { village: '示例村', township: '青山镇', year: 2025, subAccounts: [{ code: '99901', name: '无上级' }] });
+    expect(r.findings.map((f) => f.rule)).toEqual(['chart.no-parent']);
+    expect(await wb.readMeta()).toBeUndefined();
+    expect(await wb.sheetNames()).toEqual([]);
+  });
+});
