@@ -158,7 +158,8 @@ export function rollUp(chart: Chart, leaf: ReadonlyMap<string, Fen>): Map<string
  * 科目余额表 for the months from..to. Opening = year opening + activity before `from`. Every
  * account with any amount and every first-level account gets a row, in chart order; parents
  * are the sums of their children. Each balance shows in the debit or credit column by its sign,
- * so contra accounts show credit. Totals are over first-level rows.
+ * so contra accounts show credit. Totals are over first-level rows. Codes outside the chart get
+ * no row ('line.unknown-account' reports them), so with such lines the totals differ.
  */
 export function computeTrialBalance(input: LedgerInput & { from: YearMonth; to: YearMonth }): TrialBalance {
   const { chart } = input;

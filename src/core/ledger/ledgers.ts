@@ -97,7 +97,8 @@ export function generalLedger(input: LedgerInput & { to?: YearMonth }): GeneralL
   let to = input.to ?? `${year}-01`;
   if (input.to === undefined) for (const v of input.vouchers) if (monthOf(v.date) > to) to = monthOf(v.date);
   const months: YearMonth[] = [];
-  for (let m = `${year}-01`; m <= to; m = nextMonth(m)) months.push(m);
+  // No `to` and no vouchers: only the openings, no month rows.
+  if (input.to !== undefined || input.vouchers.length > 0) for (let m = `${year}-01`; m <= to; m = nextMonth(m)) months.push(m);
   const index = new Map(months.map((m, i) => [m, i]));
   const acc = new Map<string, { opening: Fen; debit: Fen[]; credit: Fen[] }>();
   const get = (code: string) => {

@@ -28,6 +28,10 @@ describe('总账 general ledger', () => {
     // 322 rolls its sub-accounts up.
     expect(gl.find((a) => a.code === '322')!.months[11]!.balance).toBe(-y(99_450));
   });
+  it('with no vouchers and no `to`, only the openings', () => {
+    const gl = generalLedger({ chart, opening: exampleOpening, vouchers: [] });
+    expect(gl.map((a) => [a.code, a.opening, a.months.length])).toEqual([['101', y(2_000), 0], ['102', y(180_000), 0], ['151', y(500_000), 0], ['152', -y(100_000), 0], ['301', -y(500_000), 0], ['311', -y(60_000), 0], ['322', -y(22_000), 0]]);
+  });
   it('defaults `to` to the last month with activity', () => {
     expect(generalLedger({ chart, opening: exampleOpening, vouchers: exampleVouchers.slice(0, 2) })[0]!.months.map((m) => m.month)).toEqual(['2025-01', '2025-02', '2025-03']);
   });
