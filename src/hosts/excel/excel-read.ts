@@ -13,18 +13,32 @@ type Read =
   | { kind: 'table'; spec: TypedTableSpec; header: Excel.Range; body: Excel.Range; sheet: Excel.Worksheet }
   | { kind: 'sheet'; spec: TypedTableSpec; used: Excel.Range; sheetName: string };
 
-/**
- * Reads tables by table name, wherever the user moved them; a sheet without its table is read
- * from its used range (first row = header). A missing sheet reads as undefined. 2 syncs.
- */
-export async function readTablesIn(ctx: Excel.RequestContext, specs: readonly TypedTableSpec[]): Promise<(TableData | undefined)[]> {
-  if (specs.length === 0) return [];
+export interface TableProbe {
+  spec: TypedTableSpec;
+  sheet: Excel.Worksheet;
+  table: Excel.Table;
+}
+
+/** Which of the specs' sheets and tables exist. 1 sync. */
+export async function probeTables(ctx: Excel.RequestContext, specs: readonly TypedTableSpec[]): Promise<TableProbe[]> {
   const probes = specs.map((spec) => ({
     spec,
     sheet: ctx.workbook.worksheets.getItemOrNullObject(spec.sheet).load('name'),
     table: ctx.workbook.tables.getItemOrNullObject(spec.table).load('name'),
   }));
   await ctx.sync();
+  return probes;
+}
+
+/**
+ * Reads tables by table name, wherever the user moved them; a sheet without its table is read
+ * from its used range (first row = header). A missing sheet reads as undefined. 2 syncs.
+ * Excel on the web refuses a response over 5 MB (ResponsePayloadSizeLimitExceeded); the caller
+ * then reads in row blocks (excel-read-blocks.ts).
+ */
+export async function readTablesIn(ctx: Excel.RequestContext, specs: readonly TypedTableSpec[]): Promise<(TableData | undefined)[]> {
+  if (specs.length === 0) return [];
+  const probes = await probeTables(ctx, specs);
 
   const reads = probes.map(({ spec, sheet, table }): Read | undefined => {
     if (!table.isNullObject) {
@@ -57,7 +71,7 @@ function toTableData(read: Read): TableData {
   return buildTableData(read.spec, read.sheetName, headerValues, body, read.used.rowIndex, read.used.columnIndex);
 }
 
-function buildTableData(
+export function buildTableData(
   spec: TypedTableSpec,
   sheet: string,
   headerValues: readonly unknown[],

@@ -7,11 +7,12 @@
  * const book = createExcelWorkbook();            // in the add-in
  * const [vouchers] = await book.readTables([VOUCHERS]);
  */
-import type { Scalar, TypedTableSpec, WorkbookPort } from '../../workbook/port';
+import type { Scalar, TableData, TypedTableSpec, WorkbookPort } from '../../workbook/port';
 import { DEFAULT_PAYLOAD_BUDGET, defaultRun, type ExcelRun, type ExcelWorkbookOptions } from './excel-batch';
 import { ExcelHostError, columnIndex } from './excel-cells';
 import { replaceGeneratedIn } from './excel-generated';
 import { readMetaIn, readTablesIn, sheetNamesIn } from './excel-read';
+import { readTablesInBlocks } from './excel-read-blocks';
 import { appendRowsIn, createTypedTableIn, initializeIn, writeMetaIn } from './excel-typed';
 
 export type { ExcelRun, ExcelWorkbookOptions } from './excel-batch';
@@ -22,12 +23,22 @@ export function createExcelWorkbook(run: ExcelRun = defaultRun, options: ExcelWo
   return {
     readMeta: () => run((ctx) => readMetaIn(ctx)),
     sheetNames: () => run((ctx) => sheetNamesIn(ctx)),
-    readTables: (specs) => run((ctx) => readTablesIn(ctx, specs)),
+    readTables: (specs) => readTables(run, specs),
     initialize: (meta, tables) => run((ctx) => initializeIn(ctx, meta, tables)),
     appendRows: (spec, rows) => appendRows(run, spec, rows, budget),
     replaceGeneratedSheets: (sheets) => run((ctx) => replaceGeneratedIn(ctx, sheets, budget)),
     writeMeta: (meta) => run((ctx) => writeMetaIn(ctx, meta)),
   };
+}
+
+/** One bulk read (2 syncs); row blocks only when Excel on the web refuses the response as too big. */
+async function readTables(run: ExcelRun, specs: readonly TypedTableSpec[]): Promise<(TableData | undefined)[]> {
+  try {
+    return await run((ctx) => readTablesIn(ctx, specs));
+  } catch (e) {
+    if ((e as { code?: unknown } | null)?.code !== 'ResponsePayloadSizeLimitExceeded') throw e;
+    return run((ctx) => readTablesInBlocks(ctx, specs));
+  }
 }
 
 /**

@@ -75,7 +75,14 @@ describe('a 200,000-cell append (20,000 rows × 10 columns of Chinese text)', ()
     const sizes = fake.requests.slice(before).map((r) => r.bytes);
     expect(Math.max(...sizes)).toBeLessThan(REQUEST_LIMIT_BYTES);
     expect(sizes.slice(1).reduce((a, b) => a + b, 0)).toBeGreaterThan(REQUEST_LIMIT_BYTES); // one request would not do
-    const [wide] = await port.readTables([WIDE]);
+    // Reading it back: the one-response read (2 syncs) is refused at ~6.1 MB, so it is read again
+    // in blocks of 100,000 cells: probe, sizes, then 2 requests of 10,000 rows — 6 syncs in all.
+    let wide: Awaited<ReturnType<typeof port.readTables>>[number];
+    const readFrom = fake.requests.length;
+    expect(await fake.countSyncs(async () => ([wide] = await port.readTables([WIDE])))).toBe(6);
+    const answers = fake.requests.slice(readFrom).map((r) => r.responseBytes ?? 0);
+    expect(answers.filter((b) => b > REQUEST_LIMIT_BYTES)).toHaveLength(1);
+    expect(Math.max(...answers.slice(2))).toBeLessThan(REQUEST_LIMIT_BYTES);
     expect(wide?.rows).toHaveLength(20_000);
     expect(wide?.rows[0]?.[0]).toBe('0');
     expect(wide?.rows[19_999]?.slice(0, 2)).toEqual(['19999', CELL]);

@@ -2,10 +2,11 @@
  * A small fake of the Excel JavaScript object model, enough for src/hosts/excel. It keeps the
  * rules that matter for the port's cost claims: commands are queued and run only at
  * context.sync(); a loaded property read before sync throws; *OrNullObject answers isNullObject
- * only after a sync; a request over 5 MB is refused as Excel on the web does. It counts syncs and
+ * only after a sync; a request or a response (loaded values) over 5 MB is refused as Excel on
+ * the web does. It counts syncs and
  * request sizes and logs every cell write.
  * Not modelled: calculation (formula cells read as ''), styles beyond bold, merged cells,
- * events, response-size limits, A1-address getRange.
+ * events, the 5-million-cell read limit, A1-address getRange.
  */
 import { FakeExcelError, SheetState, TableState, WorkbookState, type Box, type RawValue, type Validation } from './fake-excel-state';
 
@@ -28,7 +29,7 @@ export class FakeExcel {
   syncs = 0;
   runs = 0;
   suspendCalls = 0;
-  readonly requests: { bytes: number; commands: number }[] = [];
+  readonly requests: { bytes: number; commands: number; responseBytes?: number }[] = [];
   readonly writes: WriteLog[] = [];
 
   /** Stands in for Excel.run. */
@@ -56,6 +57,8 @@ export class FakeExcel {
 
 export class FakeContext {
   private queue: Command[] = [];
+  /** Bytes of loaded values in the request being run. */
+  responseBytes = 0;
   readonly workbook: FakeWorkbook;
   constructor(readonly fake: FakeExcel) {
     this.workbook = new FakeWorkbook(this);
@@ -73,7 +76,12 @@ export class FakeContext {
     this.fake.syncs++;
     this.fake.requests.push({ bytes, commands: commands.length });
     if (bytes > REQUEST_LIMIT_BYTES) throw new FakeExcelError('RequestPayloadSizeLimitExceeded', `${bytes} bytes`);
+    this.responseBytes = 0;
     for (const c of commands) c.run();
+    const request = this.fake.requests[this.fake.requests.length - 1];
+    if (request) request.responseBytes = this.responseBytes;
+    // As Excel on the web: the commands ran, but the answer is refused.
+    if (this.responseBytes > REQUEST_LIMIT_BYTES) throw new FakeExcelError('ResponsePayloadSizeLimitExceeded', `${this.responseBytes} bytes`);
     await Promise.resolve();
   }
 }
@@ -117,7 +125,11 @@ abstract class FakeProxy<S> {
     const names = props.split(',').map((s) => s.trim());
     this.ctx.enqueue(50, () => {
       if (this.loaded.get('isNullObject') === true) return; // a null object loads nothing, without error
-      for (const n of names) this.loaded.set(n, this.readProp(n));
+      for (const n of names) {
+        const value = this.readProp(n);
+        this.loaded.set(n, value);
+        if (n === 'values') this.ctx.responseBytes += payload(value);
+      }
     });
     return this;
   }
@@ -451,6 +463,9 @@ class FakeRange extends FakeProxy<RangeState> {
   }
   get rowCount(): number {
     return this.get('rowCount') as number;
+  }
+  get columnCount(): number {
+    return this.get('columnCount') as number;
   }
   getRow(i: number): FakeRange {
     return new FakeRange(this.ctx, () => {
