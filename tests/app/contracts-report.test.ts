@@ -55,7 +55,7 @@ describe('buildReports with a 合同 register', () => {
     expect(r.sheets).toEqual(expect.arrayContaining(['合同台账', '应收计划', '欠款明细']));
     const ledger = written.find((s) => s.name === '合同台账')!;
     const td = ledger.rows.find((row) => row[0] === 'TD-2024-02')!;
-    expect([td[6], td[7], td[8], td[9]]).toEqual(['执行中', 42000, 33000, 9000]);
+    expect([td[6], td[7], td[8], td[9], td[10]]).toEqual(['执行中', 42000, 42000, 33000, 9000]);
     // The bytes reopen: the file ExcelJS wrote is a workbook with the sheets in it.
     const again = await createXlsxWorkbook(await port.toBytes());
     expect(await again.sheetNames()).toEqual(expect.arrayContaining(['合同', '合同台账', '应收计划', '欠款明细']));

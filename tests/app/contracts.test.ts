@@ -50,9 +50,9 @@ describe('buildContractReports on the sample register', () => {
     const s = sheet('合同台账');
     const total = s.rows[s.totalRows![0]!]!;
     const body = s.rows.slice(0, s.totalRows![0]);
-    const arrears = body.reduce((t, r) => t + Math.round(Number(r[9]) * 100), 0);
+    const arrears = body.reduce((t, r) => t + Math.round(Number(r[10]) * 100), 0);
     // Title: 4 lines; header on row 5; body rows 6..17.
-    expect(total[9]).toEqual({ formula: 'SUM(J6:J17)', result: arrears / 100 });
+    expect(total[10]).toEqual({ formula: 'SUM(K6:K17)', result: arrears / 100 });
     const plan = sheet('应收计划');
     expect(plan.columns.slice(3, 5).map((c) => c.header)).toEqual(['2025-01', '2025-02']);
     expect(value(rowOf(plan, 'TD-2023-01')[15])).toBe(96000);
@@ -91,5 +91,13 @@ describe('custom functions and the register agree', () => {
     const gf = decodeContracts(sampleTable(2025)).contracts.find((c) => c.no === 'GF-2018-01')!;
     const base2025 = contractDueItems(gf, 2026).items.filter((i) => i.component === 'base' && i.year === 2025).reduce((t, i) => t + i.amount, 0);
     expect(base2025 / 100).toBe(cun.pvIncome(cun.pvYield(300, 1100, 8, 0.025, 0.007, 0.02), 0.3779));
+  });
+});
+
+describe('gross and net views of a pass-through contract', () => {
+  it('shows the rent collected for households apart from the collective income', () => {
+    const row = rowOf(sheet('合同台账'), 'TD-2025-03');
+    // 200 mu × 850 = 170,000 collected; the village keeps 200 × 100 = 20,000 (代收代付).
+    expect([row[7], row[8], row[9]]).toEqual([170000, 20000, 170000]);
   });
 });

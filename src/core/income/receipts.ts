@@ -12,6 +12,8 @@
  *   later Dr 102 / Cr 112 is the receipt, so nothing is counted twice.
  * - deposit: a line on the liability account whose summary names 押金/保证金/保障金 — a
  *   liability movement, never income and never rent.
+ * - accrual: a tagged income credit in a voucher that debits 112 应收款 and no cash — income
+ *   recognised before the money (the later receipt is then Dr 102 / Cr 112).
  * - spending: debits on expense accounts (511 经营支出, 514 公益支出, …), used by the PV use check.
  *
  * Booking rules (DOMAIN.md §4): land, lease and PV income → 501 经营收入; cooperative returns →
@@ -40,6 +42,8 @@ export interface ContractLedger {
   receipts: Receipt[];
   /** Deposit lines (credit − debit): the balance held. */
   deposits: { contract: string; date: IsoDate; amount: Fen }[];
+  /** 应收款 accruals: tagged income credits in vouchers that debit 112 and no cash (Dr 112 / Cr 502 at year end). */
+  accruals: { contract: string; date: IsoDate; amount: Fen }[];
   /** Expense lines tagged with a contract (debit − credit), by account. */
   spending: { contract: string; date: IsoDate; account: string; amount: Fen }[];
   findings: Finding[];
@@ -66,9 +70,10 @@ export function readContractLedger(contracts: readonly Contract[], vouchers: rea
   const byNo = new Map(contracts.map((c) => [c.no, c]));
   const byCounterparty = new Map<string, Contract[]>();
   for (const c of contracts) byCounterparty.set(c.counterparty, [...(byCounterparty.get(c.counterparty) ?? []), c]);
-  const out: ContractLedger = { receipts: [], deposits: [], spending: [], findings: [] };
+  const out: ContractLedger = { receipts: [], deposits: [], accruals: [], spending: [], findings: [] };
   for (const v of vouchers) {
     const cashIn = v.lines.some((l) => under(l.account, CASH) && l.debit - l.credit > 0);
+    const accrues = v.lines.some((l) => l.account.startsWith('112') && l.debit - l.credit > 0);
     for (const l of v.lines) {
       if (under(l.account, CASH)) continue;
       const net = l.credit - l.debit;
@@ -91,6 +96,10 @@ export function readContractLedger(contracts: readonly Contract[], vouchers: rea
       }
       if (/^5[12]/.test(l.account)) {
         out.spending.push({ contract: c.no, date: v.date, account: l.account, amount: -net });
+        continue;
+      }
+      if (!cashIn && accrues && under(l.account, INCOME) && net !== 0) {
+        out.accruals.push({ contract: c.no, date: v.date, amount: net });
         continue;
       }
       if (!cashIn || net === 0) continue;

@@ -21,6 +21,8 @@ export interface ContractAnalysis {
   position: ContractPosition;
   /** Due within the period (by due date). */
   periodDue: Fen;
+  /** The collective's income part of periodDue (less rent passed through to households). */
+  periodIncomeDue: Fen;
   /** Received within the period (by voucher date). */
   periodReceived: Fen;
   /** Deposit held per the ledger. */
@@ -74,6 +76,7 @@ export function analyzeRegister(contracts: readonly Contract[], vouchers: readon
       items,
       position,
       periodDue: items.filter((i) => i.dueDate >= from && i.dueDate <= to).reduce((a, i) => a + i.amount, 0),
+      periodIncomeDue: items.filter((i) => i.dueDate >= from && i.dueDate <= to).reduce((a, i) => a + i.income, 0),
       periodReceived: mine.filter((r) => r.date >= from && r.date <= to).reduce((a, r) => a + r.amount, 0),
       depositHeld: ledger.deposits.filter((d) => d.contract === c.no).reduce((a, d) => a + d.amount, 0),
       flags,
@@ -86,5 +89,5 @@ export function analyzeRegister(contracts: readonly Contract[], vouchers: readon
     pvUse.push(r.use);
     findings.push(...r.findings);
   }
-  return { contracts: rows, ledger, pvUse, proposals: proposeVouchers(unique, positions, ledger, from, to), findings };
+  return { contracts: rows, ledger, pvUse, proposals: proposeVouchers(unique, due, positions, ledger, from, to), findings };
 }

@@ -98,3 +98,26 @@ describe('voucher proposals', () => {
     }
   });
 });
+
+describe('year-end accrual of cooperative dividends', () => {
+  const coop = contractOf({ no: 'HZ-3', kind: '合作社入股', counterparty: '菌香合作社', start: '2024-01-01', end: '2027-12-31', paymentDates: '次年03-31', capital: 200000, floorRate: 0.05, shareRate: 0.3, dividendMode: '保底加分红', profit: '2024:60000;2025:60000' });
+  // Each year: 10,000 + 30% × (60,000 − 10,000) = 25,000, due on 31 March of the next year.
+  it('proposes Dr 112 / Cr 502 at the year end when the dividend is due next year', () => {
+    const a = analyzeRegister([coop], [], year);
+    const accrual = a.proposals.find((v) => v.date === '2025-12-31')!;
+    expect(accrual.lines.map((l) => [l.account, l.debit, l.credit])).toEqual([['112', 2_500_000, 0], ['502', 0, 2_500_000]]);
+  });
+  it('once accrued, receiving the dividend clears 112 instead of booking income again', () => {
+    const booked = [{
+      date: '2024-12-31', number: '9', summary: '计提分红', lines: [
+        { account: '112', debit: 2_500_000, credit: 0 },
+        { account: '502', debit: 0, credit: 2_500_000, contract: 'HZ-3' },
+      ],
+    }];
+    const a = analyzeRegister([coop], booked, year);
+    expect(a.contracts[0]!.position.received).toBe(0); // an accrual is not money
+    const receipt = a.proposals.find((v) => v.date === '2025-03-31')!;
+    expect(receipt.lines.map((l) => [l.account, l.debit, l.credit])).toEqual([['102', 2_500_000, 0], ['112', 0, 2_500_000]]);
+    expect(a.ledger.accruals).toEqual([{ contract: 'HZ-3', date: '2024-12-31', amount: 2_500_000 }]);
+  });
+});
