@@ -49,8 +49,7 @@ export async function requireMeta(port: WorkbookPort): Promise<WorkbookMeta> {
 export function settingsOf(meta: WorkbookMeta): BookSettings {
   const s: BookSettings = { village: meta.village, township: meta.township, fiscalYear: meta.fiscalYear };
   if (meta.lockedThrough !== undefined) s.lockedThrough = meta.lockedThrough;
-  const digest = (meta as { lockDigest?: string }).lockDigest;
-  if (digest !== undefined) s.lockDigest = digest;
+  if (meta.lockDigest !== undefined) s.lockDigest = meta.lockDigest;
   return s;
 }
 

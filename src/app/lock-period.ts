@@ -1,9 +1,10 @@
 /**
  * lockPeriod (结账): lock every month up to and including `through`, by writing
- * meta.lockedThrough. Refused when any voucher of those months has an error (core checkLock).
+ * meta.lockedThrough and meta.lockDigest. Refused when any voucher of those months has an error (core checkLock).
  */
 import { finding } from '../core/findings';
 import { checkLock } from '../core/ledger/close';
+import { lockDigest } from '../core/ledger/lock-digest';
 import { VOUCHERS } from '../workbook/layout';
 import type { RunOptions, WorkbookPort } from '../workbook/port';
 import { readBook } from './book';
@@ -26,6 +27,7 @@ export async function lockPeriod(port: WorkbookPort, opts: LockPeriodOptions): P
     findings.unshift(finding('lock.refused', 'error', `不能结账至${opts.through}`, `Cannot lock through ${opts.through}`));
     return resultOf(findings, { lockedThrough: book.meta.lockedThrough });
   }
-  await port.writeMeta({ ...book.meta, lockedThrough: opts.through });
+  // The digest lets whole-book validation notice a row typed or changed in a locked month later.
+  await port.writeMeta({ ...book.meta, lockedThrough: opts.through, lockDigest: lockDigest(book.vouchers, opts.through) });
   return resultOf([], { lockedThrough: opts.through });
 }

@@ -82,6 +82,8 @@ export interface WorkbookMeta {
   kind: 'village' | 'township';
   /** 结账: months up to and including this 'YYYY-MM' are locked; no voucher may be added or changed there. */
   lockedThrough?: string;
+  /** Fingerprint of the locked months' vouchers when the lock was set (core/ledger/lock-digest.ts), so edits there are found. */
+  lockDigest?: string;
 }
 
 export interface WorkbookPort {

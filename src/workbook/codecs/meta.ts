@@ -15,6 +15,7 @@ const metaSchema = z.object({
   fiscalYear: z.coerce.number().int().min(1900).max(2200),
   kind: z.enum(['village', 'township']),
   lockedThrough: z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/).optional(),
+  lockDigest: z.string().regex(/^[0-9a-f]{16}$/).optional(),
 });
 
 /** Meta → key/value rows (header not included); values as text so Excel keeps them verbatim. */
@@ -28,6 +29,7 @@ export function encodeMetaRows(meta: WorkbookMeta): Scalar[][] {
     ['kind', meta.kind],
   ];
   if (meta.lockedThrough !== undefined) rows.push(['lockedThrough', meta.lockedThrough]);
+  if (meta.lockDigest !== undefined) rows.push(['lockDigest', meta.lockDigest]);
   return rows;
 }
 
@@ -48,5 +50,6 @@ export function decodeMetaRows(rows: readonly (readonly unknown[])[]): { meta?: 
   const d = parsed.data;
   const meta: WorkbookMeta = { layoutVersion: d.layoutVersion, chartSystem: d.chartSystem, village: d.village, township: d.township, fiscalYear: d.fiscalYear, kind: d.kind };
   if (d.lockedThrough !== undefined) meta.lockedThrough = d.lockedThrough;
+  if (d.lockDigest !== undefined) meta.lockDigest = d.lockDigest;
   return { meta, findings: [] };
 }
