@@ -3,6 +3,8 @@
  * strings ("1234.50") and are shown through the money module ("1,234.50"); no float touches them.
  */
 import { formatFen, parseFen } from '../core/money';
+import { BALANCE_SHEET_LINES } from '../core/statements/balance-sheet';
+import { INCOME_STATEMENT_LINES } from '../core/statements/income-statement';
 import type { ReportJson } from '../app/report-json';
 import type { Messages } from './i18n';
 import type { StatementKey } from './model';
@@ -36,6 +38,10 @@ export function amountText(s: string, blankZero = false): string {
   return blankZero && p.fen === 0 ? '' : formatFen(p.fen);
 }
 
+/** The label as printed on the official form ('减：累计折旧', '一、经营收入'); the JSON drops the prefixes. */
+const FORM_LABEL: ReadonlyMap<string, string> = new Map([...BALANCE_SHEET_LINES, ...INCOME_STATEMENT_LINES].map((l) => [l.key, l.label]));
+const formLabel = (r: { key: string; label: string }) => FORM_LABEL.get(r.key) ?? r.label;
+
 /** Subtotal and total lines of the two statements, by their stable keys (labels may change). */
 const isTotalKey = (key: string) => /^total|Result$|^(current|nonCurrent)(Assets|Liabilities)$|^distributable$|^retainedClosing$/.test(key);
 
@@ -49,14 +55,14 @@ export function reportToTables(report: ReportJson, m: Messages): DisplayTable[] 
       title: m.balanceSheet,
       subtitle,
       columns: [col('label', m.colItem), col('line', m.colLine), col('begin', m.colBegin, true), col('end', m.colEnd, true)],
-      rows: report.balanceSheet.map((r) => ({ cells: [r.label, String(r.line), amountText(r.begin), amountText(r.end)], strong: isTotalKey(r.key), indent: 0 })),
+      rows: report.balanceSheet.map((r) => ({ cells: [formLabel(r), String(r.line), amountText(r.begin), amountText(r.end)], strong: isTotalKey(r.key), indent: 0 })),
     },
     {
       key: 'incomeStatement',
       title: m.incomeStatement,
       subtitle,
       columns: [col('label', m.colItem), col('line', m.colLine), col('amount', m.colAmount, true)],
-      rows: report.incomeStatement.map((r) => ({ cells: [r.label, String(r.line), amountText(r.amount)], strong: isTotalKey(r.key), indent: 0 })),
+      rows: report.incomeStatement.map((r) => ({ cells: [formLabel(r), String(r.line), amountText(r.amount)], strong: isTotalKey(r.key), indent: 0 })),
     },
     {
       key: 'trialBalance',

@@ -23,6 +23,11 @@ const ROOT = resolve(__dirname, '../..');
 const SAMPLE = join(ROOT, 'assets/sample-village.xlsx');
 const SHOTS = join(ROOT, 'test-output/screenshots');
 
+/** The form prints '一、经营收入', '减：累计折旧'; the report JSON keeps the bare label. */
+function bareLabel(label: string): string {
+  return label.replace(/^([一二三四五六七八九十]+、|加：|减：)/, '');
+}
+
 /** 123450 fen → "1,234.50". */
 function fenText(fen: number): string {
   const sign = fen < 0 ? '-' : '';
@@ -44,6 +49,8 @@ let browser: Browser;
 let page: Page;
 let expected: ReportJson;
 let expectedContracts: ContractLine[];
+/** Requests that left the page's own server: there must be none (offline, nothing uploaded). */
+const foreign: string[] = [];
 
 beforeAll(async () => {
   outDir = await mkdtemp(join(tmpdir(), 'cunzhang-e2e-'));
@@ -64,9 +71,13 @@ beforeAll(async () => {
     executablePath: '/usr/bin/chromium',
     args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
   });
-  const context = await browser.newContext({ acceptDownloads: true, viewport: { width: 1100, height: 900 }, locale: 'zh-CN' });
+  const context = await browser.newContext({ acceptDownloads: true, viewport: { width: 1100, height: 900 }, locale: 'zh-CN', reducedMotion: 'reduce' });
   page = await context.newPage();
   page.on('pageerror', (e) => console.error('page error:', e));
+  page.on('request', (r) => {
+    const url = r.url();
+    if (!url.startsWith(server.url) && !url.startsWith('blob:') && !url.startsWith('data:')) foreign.push(url);
+  });
 }, 300_000);
 
 afterAll(async () => {
@@ -111,11 +122,11 @@ describe('standalone task pane', () => {
     await page.getByRole('button', { name: '生成报表' }).click();
     await page.getByTestId('statement-balanceSheet').waitFor();
 
-    const bs = await rowsOf('statement-balanceSheet');
+    const bs = (await rowsOf('statement-balanceSheet')).map(([label = '', ...rest]) => [bareLabel(label), ...rest]);
     await page.screenshot({ path: join(SHOTS, '3-balance-sheet.png'), fullPage: true });
     expect(bs).toEqual(expected.balanceSheet.map((r) => [r.label, String(r.line), grouped(r.begin), grouped(r.end)]));
     await page.getByRole('tab', { name: '收益及收益分配表' }).click();
-    const is = await rowsOf('statement-incomeStatement');
+    const is = (await rowsOf('statement-incomeStatement')).map(([label = '', ...rest]) => [bareLabel(label), ...rest]);
     expect(is).toEqual(expected.incomeStatement.map((r) => [r.label, String(r.line), grouped(r.amount)]));
     await page.screenshot({ path: join(SHOTS, '3-income-statement.png'), fullPage: true });
     await page.getByRole('tab', { name: '科目余额表' }).click();
@@ -147,15 +158,14 @@ describe('standalone task pane', () => {
 
   it('shows the contracts under 收入来源 as the engine computes them, and says plainly what is not built yet', async () => {
     await page.getByRole('tab', { name: '收入来源' }).click();
-    const list = page.getByTestId('contracts');
-    const none = page.getByTestId('contracts-none');
-    await list.or(none).first().waitFor();
-    if (expectedContracts.length === 0) {
-      await expect.poll(() => none.textContent()).toContain('还没有合同');
-    } else {
-      const rows = await rowsOf('contracts');
-      expect(rows).toEqual(expectedContracts.map((c) => [c.no, c.kind, c.counterparty, c.subject, MESSAGES['zh-CN'].status[c.status], ...[c.periodDue, c.periodReceived, c.arrears, c.arrearsOverYear].map(fenText)]));
-    }
+    await page.getByTestId('contracts').waitFor();
+    // The sample registers contracts of all four kinds, some in arrears.
+    expect(expectedContracts.length).toBeGreaterThan(3);
+    const arrears = expectedContracts.reduce((t, c) => t + c.arrears, 0);
+    expect(arrears).toBeGreaterThan(0);
+    const rows = await rowsOf('contracts');
+    expect(rows).toEqual(expectedContracts.map((c) => [c.no, c.kind, c.counterparty, c.subject, MESSAGES['zh-CN'].status[c.status], ...[c.periodDue, c.periodReceived, c.arrears, c.arrearsOverYear].map(fenText)]));
+    expect(await page.getByTestId('contracts-summary').textContent()).toBe(`合同 ${expectedContracts.length} 份，欠款合计 ${fenText(arrears)} 元`);
     await page.screenshot({ path: join(SHOTS, '4-income.png'), fullPage: true });
     for (const [tab, file] of [['发展规划', '5-plan'], ['财务公开', '6-disclosure'], ['乡镇汇总', '7-consolidation']] as const) {
       await page.getByRole('tab', { name: tab }).click();
@@ -163,6 +173,32 @@ describe('standalone task pane', () => {
       expect(await page.getByRole('tabpanel').getByRole('button').count()).toBe(0);
       await page.screenshot({ path: join(SHOTS, `${file}.png`), fullPage: true });
     }
+    expect(foreign).toEqual([]);
+  });
+});
+
+describe('standalone task pane: year end', () => {
+  it('closes the year after asking, locks through December, and the download carries the lock', async () => {
+    await page.getByRole('tab', { name: '账簿' }).click();
+    await page.getByRole('button', { name: '年终结账' }).click();
+    const dialog = page.getByRole('dialog', { name: '年终结账' });
+    await dialog.waitFor();
+    await page.screenshot({ path: join(SHOTS, '8-close-year-confirm.png') });
+    await dialog.getByRole('button', { name: '确定结账' }).click();
+    await expect.poll(() => page.getByTestId('notice-success').textContent()).toBe('年终结账已完成。');
+
+    const month = `${expected.meta.fiscalYear}-12`;
+    await page.getByLabel('锁定到（年-月）').fill(month);
+    await page.getByRole('button', { name: '锁定', exact: true }).click();
+    await expect.poll(() => page.getByTestId('notice-success').textContent()).toBe(`已锁定到 ${month}`);
+    await page.getByText(`已锁定到 ${month}`, { exact: true }).first().waitFor();
+    await page.screenshot({ path: join(SHOTS, '9-locked.png'), fullPage: true });
+
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: '下载' }).click()]);
+    const saved = join(outDir, 'locked.xlsx');
+    await download.saveAs(saved);
+    const meta = await (await createXlsxWorkbook(new Uint8Array(await readFile(saved)))).readMeta();
+    expect(meta?.lockedThrough).toBe(month);
   });
 });
 

@@ -14,6 +14,7 @@ const report: ReportJson = {
   ],
   balanceSheet: [
     { line: 2, key: 'cash', label: '银行存款', begin: '180000.00', end: '321700.00' },
+    { line: 17, key: 'depreciation', label: '累计折旧', begin: '100000.00', end: '110000.00' },
     { line: 30, key: 'totalAssets', label: '资产总计', begin: '582000.00', end: '712500.00' },
   ],
   incomeStatement: [{ line: 9, key: 'netResult', label: '净收益', amount: '-1234.05' }],
@@ -39,12 +40,13 @@ describe('reportToTables', () => {
   it('formats every amount and marks totals and money columns', () => {
     const [bs, is, tb] = tables;
     expect(bs?.rows.map((r) => r.cells)).toEqual([
-      ['银行存款', '2', '180,000.00', '321,700.00'],
+      ['货币资金', '2', '180,000.00', '321,700.00'],
+      ['减：累计折旧', '17', '100,000.00', '110,000.00'],
       ['资产总计', '30', '582,000.00', '712,500.00'],
     ]);
-    expect(bs?.rows.map((r) => r.strong)).toEqual([false, true]);
+    expect(bs?.rows.map((r) => r.strong)).toEqual([false, false, true]);
     expect(bs?.columns.map((c) => c.money)).toEqual([false, false, true, true]);
-    expect(is?.rows[0]?.cells).toEqual(['净收益', '9', '-1,234.05']);
+    expect(is?.rows[0]?.cells).toEqual(['四、净收益', '9', '-1,234.05']);
     expect(is?.rows[0]?.strong).toBe(true);
     expect(tb?.rows[0]?.cells).toEqual(['102', '银行存款', '180,000.00', '', '182,200.00', '40,500.00', '321,700.00', '']);
     expect(tb?.rows.map((r) => r.indent)).toEqual([0, 1]);

@@ -1,4 +1,6 @@
-import { Button, Card, Field, Input, Text, makeStyles, tokens } from '@fluentui/react-components';
+import {
+  Button, Card, Dialog, DialogActions, DialogBody, DialogContent, DialogSurface, DialogTitle, DialogTrigger, Field, Input, Text, makeStyles, tokens,
+} from '@fluentui/react-components';
 import { CheckmarkCircleRegular, DocumentTableSearchRegular, LockClosedRegular, CalendarCheckmarkRegular } from '@fluentui/react-icons';
 import { useState, type ReactNode } from 'react';
 import type { Finding } from '../../core/findings';
@@ -65,7 +67,7 @@ function StepsCard(props: BooksPanelProps & { meta: WorkbookMeta }) {
       <div className={s.actions}>
         <Button size="large" icon={<CheckmarkCircleRegular />} disabled={props.busy} onClick={props.onValidate}>{m.validate}</Button>
         <Button size="large" appearance="primary" icon={<DocumentTableSearchRegular />} disabled={props.busy} onClick={props.onBuildReports}>{m.buildReports}</Button>
-        <Button size="large" icon={<CalendarCheckmarkRegular />} disabled={props.busy} onClick={props.onCloseYear}>{m.closeYear}</Button>
+        <CloseYearButton year={props.meta.fiscalYear} disabled={props.busy} onConfirm={props.onCloseYear} />
       </div>
       <form className={s.lockForm} onSubmit={(e) => { e.preventDefault(); if (monthOk) props.onLock(month); }}>
         <Field label={m.lockMonth} validationState={monthOk ? 'none' : 'error'}>
@@ -74,6 +76,33 @@ function StepsCard(props: BooksPanelProps & { meta: WorkbookMeta }) {
         <Button type="submit" size="large" icon={<LockClosedRegular />} disabled={props.busy || !monthOk}>{m.lockRun}</Button>
       </form>
     </Card>
+  );
+}
+
+/** 年终结账 writes the closing vouchers, so it asks first. */
+function CloseYearButton({ year, disabled, onConfirm }: { year: number; disabled: boolean; onConfirm: () => void }) {
+  const m = useMessages();
+  const [open, setOpen] = useState(false);
+  return (
+    <Dialog open={open} onOpenChange={(_, d) => setOpen(d.open)}>
+      <DialogTrigger disableButtonEnhancement>
+        <Button size="large" icon={<CalendarCheckmarkRegular />} disabled={disabled}>{m.closeYear}</Button>
+      </DialogTrigger>
+      <DialogSurface>
+        <DialogBody>
+          <DialogTitle>{m.closeYear}</DialogTitle>
+          <DialogContent>
+            <Text size={400}>{m.closeYearConfirmBody(year)}</Text>
+          </DialogContent>
+          <DialogActions>
+            <DialogTrigger disableButtonEnhancement>
+              <Button size="large">{m.cancel}</Button>
+            </DialogTrigger>
+            <Button size="large" appearance="primary" onClick={() => { setOpen(false); onConfirm(); }}>{m.closeYearConfirm}</Button>
+          </DialogActions>
+        </DialogBody>
+      </DialogSurface>
+    </Dialog>
   );
 }
 

@@ -1,9 +1,11 @@
-import { Button, Text, makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
+import { Badge, Button, Text, makeStyles, mergeClasses, tokens, type BadgeProps } from '@fluentui/react-components';
 import { ArrowClockwiseRegular } from '@fluentui/react-icons';
 import { useEffect, useRef } from 'react';
 import { formatAmount } from '../format';
 import { useMessages } from '../i18n';
-import type { ContractLine } from '../model';
+import type { ContractLine, ContractStatusKey } from '../model';
+
+const STATUS_COLOR: Record<ContractStatusKey, NonNullable<BadgeProps['color']>> = { 'not-started': 'informative', active: 'success', expiring: 'warning', expired: 'subtle' };
 
 const useStyles = makeStyles({
   stack: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalL },
@@ -12,6 +14,7 @@ const useStyles = makeStyles({
   table: { borderCollapse: 'collapse', width: '100%', fontSize: tokens.fontSizeBase400 },
   th: { textAlign: 'start', padding: '6px 10px', borderBottom: `2px solid ${tokens.colorNeutralStroke1}`, backgroundColor: tokens.colorNeutralBackground3, whiteSpace: 'nowrap' },
   td: { padding: '5px 10px', borderBottom: `1px solid ${tokens.colorNeutralStroke2}` },
+  nowrap: { whiteSpace: 'nowrap' },
   num: { textAlign: 'end', fontVariantNumeric: 'tabular-nums', whiteSpace: 'nowrap' },
   arrears: { color: tokens.colorPaletteRedForeground1, fontWeight: tokens.fontWeightSemibold },
   h2: { margin: 0, fontSize: tokens.fontSizeBase500, fontWeight: tokens.fontWeightSemibold },
@@ -53,11 +56,13 @@ export function ContractsPanel(props: { contracts: readonly ContractLine[] | und
               <tbody>
                 {list.map((c) => (
                   <tr key={c.no} data-contract={c.no}>
-                    <td className={s.td}>{c.no}</td>
-                    <td className={s.td}>{c.kind}</td>
+                    <td className={mergeClasses(s.td, s.nowrap)}>{c.no}</td>
+                    <td className={mergeClasses(s.td, s.nowrap)}>{c.kind}</td>
                     <td className={s.td}>{c.counterparty}</td>
                     <td className={s.td}>{c.subject}</td>
-                    <td className={s.td}>{m.status[c.status]}</td>
+                    <td className={mergeClasses(s.td, s.nowrap)}>
+                      <Badge appearance="tint" size="large" color={STATUS_COLOR[c.status]}>{m.status[c.status]}</Badge>
+                    </td>
                     <td className={num}>{formatAmount(c.periodDue)}</td>
                     <td className={num}>{formatAmount(c.periodReceived)}</td>
                     <td className={mergeClasses(num, c.arrears > 0 && s.arrears)}>{formatAmount(c.arrears)}</td>
