@@ -120,6 +120,11 @@ class ExcelJsWorkbook implements XlsxWorkbook {
   }
 
   async toBytes(): Promise<Uint8Array> {
+    // Excel refuses to open on a hidden active sheet (after sheets moved, the tab index may point at _meta).
+    const view = this.wb.views?.[0];
+    if (view && this.wb.worksheets[view.activeTab ?? 0]?.state !== 'visible') {
+      view.activeTab = Math.max(0, this.wb.worksheets.findIndex((ws) => ws.state === 'visible'));
+    }
     const out = await this.wb.xlsx.writeBuffer();
     return out instanceof Uint8Array ? out : new Uint8Array(out as ArrayBuffer);
   }

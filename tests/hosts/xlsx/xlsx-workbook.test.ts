@@ -77,6 +77,17 @@ describe('ExcelJS host: the saved file, read back by ExcelJS itself', () => {
   });
 });
 
+describe('ExcelJS host: active sheet', () => {
+  it('never saves with the hidden _meta as the active tab', async () => {
+    const x = await reopen(await (await buildVillage()).toBytes());
+    x.views = [{ x: 0, y: 0, width: 10000, height: 8000, firstSheet: 0, activeTab: 6, visibility: 'visible' }];
+    expect(x.worksheets[6]?.name).toBe('_meta');
+    const wb = await createXlsxWorkbook((await x.xlsx.writeBuffer()) as unknown as ArrayBuffer);
+    const y = await reopen(await wb.toBytes());
+    expect(y.views[0]?.activeTab).toBe(0);
+  });
+});
+
 describe('ExcelJS host: reading back through the port and codecs', () => {
   it('decodes the worked example after a save and reload', async () => {
     const wb = await createXlsxWorkbook(await (await buildVillage()).toBytes());
