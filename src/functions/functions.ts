@@ -80,7 +80,7 @@ export function opIncome(codes: unknown[][], debits: unknown[][], credits: unkno
  * @param [thresholds] Two cells: the weak-village bound and the rich-village bound in yuan (default 50000 and 200000).
  * @returns The class name.
  */
-export function classify(operating_income: number, thresholds?: number[][]): string {
+export function classify(operating_income: number, thresholds?: unknown[][]): string {
   return excelSafe(() => {
     const incomeName = { en: 'operating_income', zh: '经营性收入' };
     numberArg(operating_income, incomeName);
