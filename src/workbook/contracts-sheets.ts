@@ -26,25 +26,25 @@ const LEDGER_COLUMNS: readonly ColumnSpec[] = [
   textCol('合同编号', 'no', 12), textCol('类型', 'kind', 10), textCol('对方单位', 'counterparty', 22), textCol('标的', 'subject', 22),
   { header: '开始日期', key: 'start', width: 12, numFmt: DATE_FMT }, { header: '结束日期', key: 'end', width: 12, numFmt: DATE_FMT },
   textCol('状态', 'status', 10), moneyCol('本期应收', 'periodDue'), moneyCol('其中集体收入', 'periodIncomeDue'), moneyCol('本期实收', 'periodReceived'), moneyCol('累计欠款', 'arrears'),
-  moneyCol('预收', 'prepaid'), moneyCol('押金余额', 'deposit'), textCol('提示', 'flags', 50),
+  moneyCol('预收', 'prepaid'), moneyCol('押金', 'deposit'), moneyCol('本期收押金', 'depositReceived'), textCol('提示', 'flags', 50),
 ];
 
 /**
  * 合同台账 — one row per contract: status as of the date, period due (gross cash view) and the
  * collective's income part of it (net view: rent passed through to households left out),
- * received, arrears, flags.
+ * received, arrears, the contract's deposit and the deposit received in the books, flags.
  */
 export function renderContractLedger(a: RegisterAnalysis, head: ReportHead, asOf: string): GeneratedSheet {
   const title = [...titleLines('合同台账', head), `截至 ${asOf}`];
   const rows: Cell[][] = a.contracts.map((r) => [
     r.contract.no, ZH_OF_KIND[r.contract.kind], r.contract.counterparty, r.contract.subject, r.contract.start, r.contract.end,
     STATUS_ZH[r.status], moneyCell(r.periodDue), moneyCell(r.periodIncomeDue), moneyCell(r.periodReceived), moneyCell(r.position.arrears),
-    moneyCell(r.position.prepaid), moneyCell(r.depositHeld), r.flags.map((f) => f.zh).join('；') || null,
+    moneyCell(r.position.prepaid), moneyCell(r.contract.deposit, true), moneyCell(r.periodDepositReceived, true), r.flags.map((f) => f.zh).join('；') || null,
   ]);
   const sum = (f: (r: RegisterAnalysis['contracts'][number]) => Fen): Fen => a.contracts.reduce((t, r) => t + f(r), 0);
   const n = rows.length;
-  rows.push(totalRow(title, LEDGER_COLUMNS.length, [7, 8, 9, 10, 11, 12], n, [
-    sum((r) => r.periodDue), sum((r) => r.periodIncomeDue), sum((r) => r.periodReceived), sum((r) => r.position.arrears), sum((r) => r.position.prepaid), sum((r) => r.depositHeld),
+  rows.push(totalRow(title, LEDGER_COLUMNS.length, [7, 8, 9, 10, 11, 12, 13], n, [
+    sum((r) => r.periodDue), sum((r) => r.periodIncomeDue), sum((r) => r.periodReceived), sum((r) => r.position.arrears), sum((r) => r.position.prepaid), sum((r) => r.contract.deposit), sum((r) => r.periodDepositReceived),
   ]));
   return { name: SHEETS.contractLedger, title, columns: LEDGER_COLUMNS, rows, totalRows: [n], table: 'ContractLedger' };
 }

@@ -101,3 +101,13 @@ describe('gross and net views of a pass-through contract', () => {
     expect([row[7], row[8], row[9]]).toEqual([170000, 20000, 170000]);
   });
 });
+
+describe('deposits', () => {
+  it('shows the contract deposit and the deposit received in the period', () => {
+    const row = rowOf(sheet('合同台账'), 'ZL-2025-03');
+    // 冷库 lease from 1 March 2025: deposit 10,000 received on the start date.
+    expect([row[12], row[13]]).toEqual([10000, 10000]);
+    const older = rowOf(sheet('合同台账'), 'TD-2023-01'); // deposit taken in 2023, before these books
+    expect([older[12], older[13]]).toEqual([20000, null]);
+  });
+});

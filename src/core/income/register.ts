@@ -25,8 +25,10 @@ export interface ContractAnalysis {
   periodIncomeDue: Fen;
   /** Received within the period (by voucher date). */
   periodReceived: Fen;
-  /** Deposit held per the ledger. */
+  /** Deposit movements in the ledger held (deposits taken before the books are in the opening balance, untagged). */
   depositHeld: Fen;
+  /** Deposit received within the period. */
+  periodDepositReceived: Fen;
   flags: Finding[];
 }
 
@@ -79,6 +81,7 @@ export function analyzeRegister(contracts: readonly Contract[], vouchers: readon
       periodIncomeDue: items.filter((i) => i.dueDate >= from && i.dueDate <= to).reduce((a, i) => a + i.income, 0),
       periodReceived: mine.filter((r) => r.date >= from && r.date <= to).reduce((a, r) => a + r.amount, 0),
       depositHeld: ledger.deposits.filter((d) => d.contract === c.no).reduce((a, d) => a + d.amount, 0),
+      periodDepositReceived: ledger.deposits.filter((d) => d.contract === c.no && d.date >= from && d.date <= to).reduce((a, d) => a + d.amount, 0),
       flags,
     };
   });
