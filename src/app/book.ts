@@ -60,10 +60,10 @@ function checkCancel(run: RunOptions | undefined): void {
 /** Read and decode the whole book in one readTables call; `extraSpecs` are read in the same call. */
 export async function readBook(port: WorkbookPort, run?: RunOptions, extraSpecs: readonly TypedTableSpec[] = []): Promise<Book> {
   const meta = await requireMeta(port);
-  run?.onProgress?.(0, 3, '读取工作簿');
+  run?.onProgress?.(0, 4, '读取工作簿');
   const [acc, open, vch, clo, ...extra] = await port.readTables([ACCOUNTS, OPENING, VOUCHERS, CLOSING_VOUCHERS, ...extraSpecs]);
   checkCancel(run);
-  run?.onProgress?.(1, 3, '解析数据');
+  run?.onProgress?.(1, 4, '解析数据');
   const findings: Finding[] = [];
   const subsRes = acc ? decodeAccounts(acc) : { subs: [], where: () => ({}), findings: [] };
   findings.push(...subsRes.findings);
@@ -76,7 +76,7 @@ export async function readBook(port: WorkbookPort, run?: RunOptions, extraSpecs:
   const cRes = clo ? decodeVouchers(clo) : { vouchers: [], findings: [] };
   findings.push(...cRes.findings);
   const closing = cRes.vouchers.map((v): Voucher => ({ ...v, generated: 'close' }));
-  run?.onProgress?.(2, 3, '解析完成');
+  run?.onProgress?.(2, 4, '解析完成');
   return { meta, settings: settingsOf(meta), subs: subsRes.subs, chart, opening: openRes.balances, vouchers: vRes.vouchers, closing, extra, findings };
 }
 

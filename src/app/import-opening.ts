@@ -47,6 +47,6 @@ export async function importOpening(port: WorkbookPort, src: ImportSource, run?:
   out.push(...validateOpening([...book.opening, ...fresh], book.chart, OPENING.sheet));
   if (hasErrors(out)) return resultOf(out, { imported: 0, skipped: 0 });
   if (fresh.length > 0) await port.appendRows(OPENING, encodeOpeningRows(fresh, (c) => book.chart.get(c)?.name));
-  run?.onProgress?.(1, 1, '导入完成');
+  run?.onProgress?.(4, 4, '导入完成');
   return resultOf(out, { imported: fresh.length, skipped });
 }

@@ -46,7 +46,7 @@ export async function validateWorkbook(port: WorkbookPort, run?: RunOptions): Pr
   const book = await readBook(port, run, CONTRACT_SPECS);
   const year = book.meta.fiscalYear;
   const findings = [...assessBook(book), ...contractReports(book, { from: `${year}-01`, to: `${year}-12` }).findings];
-  run?.onProgress?.(3, 3, '检查完成');
+  run?.onProgress?.(4, 4, '检查完成');
   const errors = findings.filter((f) => f.severity === 'error').length;
   const lines = book.vouchers.reduce((n, v) => n + v.lines.length, 0);
   return resultOf(findings, { counts: { vouchers: book.vouchers.length, lines, errors, warnings: findings.length - errors } });

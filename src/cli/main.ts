@@ -15,7 +15,7 @@ import { saveWorkbookFileAtomic } from '../hosts/xlsx/file';
 import { withBookFile, newBookFile } from './book-file';
 import { EXIT, failureOf, printFailure } from './exit-codes';
 import { findingJson, formatFindings } from './output';
-import { createProgress } from './progress';
+import { withProgress } from './progress';
 import { readInputTable } from './read-input';
 import { basename } from 'node:path';
 import type { Finding } from '../core/findings';
@@ -71,17 +71,12 @@ export function buildProgram(io: Io, setCode: (c: number) => void): Command {
       }
       const t = await readInputTable(path, basename(path));
       const src = { header: t.header, rows: t.rows, where: { source: t.source, firstRow: t.firstRow } };
-      const progress = createProgress();
-      try {
-        if (o.opening !== undefined) {
-          const r = await withBookFile(file, true, (wb) => importOpening(wb, src, progress));
-          setCode(finish(io, r, `已导入期初余额 ${r.imported} 行，已存在跳过 ${r.skipped} 行 / imported ${r.imported}, skipped ${r.skipped}`, '未导入任何期初余额 / nothing imported'));
-        } else {
-          const r = await withBookFile(file, true, (wb) => importVouchers(wb, src, progress));
-          setCode(finish(io, r, `已导入凭证 ${r.imported} 张（${r.lines} 行），已存在跳过 ${r.skipped} 张 / imported ${r.imported} vouchers (${r.lines} lines), skipped ${r.skipped}`, '未导入任何凭证 / nothing imported'));
-        }
-      } finally {
-        progress.stop();
+      if (o.opening !== undefined) {
+        const r = await withProgress((p) => withBookFile(file, true, (wb) => importOpening(wb, src, p)));
+        setCode(finish(io, r, `已导入期初余额 ${r.imported} 行，已存在跳过 ${r.skipped} 行 / imported ${r.imported}, skipped ${r.skipped}`, '未导入任何期初余额 / nothing imported'));
+      } else {
+        const r = await withProgress((p) => withBookFile(file, true, (wb) => importVouchers(wb, src, p)));
+        setCode(finish(io, r, `已导入凭证 ${r.imported} 张（${r.lines} 行），已存在跳过 ${r.skipped} 张 / imported ${r.imported} vouchers (${r.lines} lines), skipped ${r.skipped}`, '未导入任何凭证 / nothing imported'));
       }
     });
 
@@ -90,19 +85,14 @@ export function buildProgram(io: Io, setCode: (c: number) => void): Command {
     .option('--from <YYYY-MM>', '起始月份 / first month', month).option('--to <YYYY-MM>', '截止月份 / last month', month)
     .option('--json', '在标准输出打印报表 JSON / print the report JSON on stdout')
     .action(async (file: string, o: { from?: string; to?: string; json?: boolean }) => {
-      const progress = createProgress();
-      try {
-        const opts = { ...progress, ...(o.from ? { from: o.from } : {}), ...(o.to ? { to: o.to } : {}) };
-        const r = await withBookFile(file, true, (wb) => buildReports(wb, opts));
-        if (r.findings.length > 0) io.err.write(`${formatFindings(r.findings)}\n`);
-        if (r.ok && r.report) {
-          if (o.json) io.out.write(`${JSON.stringify(r.report, null, 2)}\n`);
-          else printReportSummary(io.out, r.report, r.sheets);
-        } else io.err.write('账套存在错误，报表未生成 / the book has errors; no reports written\n');
-        setCode(r.ok ? EXIT.ok : EXIT.findings);
-      } finally {
-        progress.stop();
-      }
+      const period = { ...(o.from ? { from: o.from } : {}), ...(o.to ? { to: o.to } : {}) };
+      const r = await withProgress((p) => withBookFile(file, true, (wb) => buildReports(wb, { ...p, ...period })));
+      if (r.findings.length > 0) io.err.write(`${formatFindings(r.findings)}\n`);
+      if (r.ok && r.report) {
+        if (o.json) io.out.write(`${JSON.stringify(r.report, null, 2)}\n`);
+        else printReportSummary(io.out, r.report, r.sheets);
+      } else io.err.write('账套存在错误，报表未生成 / the book has errors; no reports written\n');
+      setCode(r.ok ? EXIT.ok : EXIT.findings);
     });
 
   program.command('validate').argument('<file>', '村账工作簿 / village workbook')

@@ -25,3 +25,13 @@ export function createProgress(stream: NodeJS.WriteStream = process.stderr): Pro
     },
   };
 }
+
+/** Run `work` with a progress bar that is gone before anything else is printed. */
+export async function withProgress<T>(work: (run: RunOptions) => Promise<T>): Promise<T> {
+  const p = createProgress();
+  try {
+    return await work(p);
+  } finally {
+    p.stop();
+  }
+}

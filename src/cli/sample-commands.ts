@@ -9,7 +9,7 @@ import { createXlsxWorkbook } from '../hosts/xlsx/xlsx-workbook';
 import { newBookFile } from './book-file';
 import { EXIT } from './exit-codes';
 import { formatFindings } from './output';
-import { createProgress } from './progress';
+import { withProgress } from './progress';
 import { printReportSummary } from './report-summary';
 import type { Io } from './main';
 
@@ -18,16 +18,11 @@ export const SAMPLE_PATH = join(__dirname, '..', '..', 'assets', 'sample-village
 
 export async function writeSample(io: Io, out: string, force: boolean): Promise<number> {
   const wb = await newBookFile(out, force);
-  const progress = createProgress();
-  try {
-    const r = await buildSampleBook(wb, progress);
-    await saveWorkbookFileAtomic(wb, out);
-    io.out.write(`已生成示范村工作簿 ${out} / wrote the sample workbook\n`);
-    if (r.report) printReportSummary(io.out, r.report, r.sheets);
-    return EXIT.ok;
-  } finally {
-    progress.stop();
-  }
+  const r = await withProgress((p) => buildSampleBook(wb, p));
+  await saveWorkbookFileAtomic(wb, out);
+  io.out.write(`已生成示范村工作簿 ${out} / wrote the sample workbook\n`);
+  if (r.report) printReportSummary(io.out, r.report, r.sheets);
+  return EXIT.ok;
 }
 
 /** Reports on a copy of the sample in a temp directory; the committed sample is never touched. */

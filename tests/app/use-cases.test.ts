@@ -202,3 +202,18 @@ describe('lockPeriod and later edits', () => {
     expect(v.findings.map((f) => f.rule)).toContain('voucher.locked-period');
   });
 });
+
+describe('RunOptions', () => {
+  it('reports progress and stops on cancel without writing', async () => {
+    const wb = await workedExample();
+    const seen: string[] = [];
+    await buildReports(wb, { onProgress: (done, total, label) => seen.push(`${done}/${total} ${label}`) });
+    expect(seen[0]).toBe('0/4 读取工作簿');
+    expect(seen.at(-1)).toBe('4/4 报表完成');
+    const before = await wb.sheetNames();
+    const ac = new AbortController();
+    ac.abort();
+    await expect(buildReports(wb, { signal: ac.signal })).rejects.toMatchObject({ name: 'AbortError' });
+    expect(await wb.sheetNames()).toEqual(before);
+  });
+});

@@ -176,6 +176,20 @@ describe('cunzhang CLI: runs from anywhere', () => {
     expect(BIN.endsWith('bin.cjs')).toBe(true);
   });
 
+  it('demo (npm start) reports on a copy and leaves the committed sample untouched', async () => {
+    const sample = join(__dirname, '..', '..', 'assets', 'sample-village.xlsx');
+    const before = await readFile(sample);
+    const r = await cli(dir, 'demo');
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('青山镇示范村');
+    expect(r.stdout).toMatch(/资产总计 total assets +年初 3,661,980.00/);
+    expect(r.stdout).toContain('富裕村');
+    const copy = /Sample village reports \(a copy\): (.+)/.exec(r.stdout)?.[1];
+    expect(copy).toBeDefined();
+    await rm(join(copy!, '..'), { recursive: true, force: true });
+    expect((await readFile(sample)).equals(before)).toBe(true);
+  });
+
   it('sample writes a workbook that reports cleanly', async () => {
     const s = await cli(dir, 'sample', 'sample.xlsx');
     expect(s.code).toBe(0);
