@@ -48,7 +48,9 @@ export async function replaceGeneratedIn(ctx: Excel.RequestContext, sheets: read
     if (old) {
       old.protection.unprotect();
       for (const t of tables.items) if (t.worksheet.name === gen.name) t.delete();
-      old.getRange().clear('All');
+      const everything = old.getRange();
+      everything.unmerge(); // the old title merge may not match the new width
+      everything.clear('All');
       old.freezePanes.unfreeze();
       sheet = old;
     } else {

@@ -194,6 +194,8 @@ describe('replaceGeneratedSheets', () => {
     expect(await port.sheetNames()).toEqual(order);
     expect(before.usedBox()).toEqual({ row0: 0, col0: 0, rows: 5, cols: 4 }); // 2 title + header + 1 row + total
     expect(fake.book.table('TrialBalance')?.bodyRows).toBe(2);
+    expect(before.merges).toEqual([{ row0: 0, col0: 0, rows: 1, cols: 4 }]);
+    expect(before.protection).toEqual(GENERATED_PROTECTION);
   });
 
   it('places new generated sheets in the layout order, before _meta', async () => {

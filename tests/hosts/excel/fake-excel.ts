@@ -488,9 +488,17 @@ class FakeRange extends FakeProxy<RangeState> {
       }
     });
   }
+  unmerge(): void {
+    this.act(20, ({ sheet, box }) => {
+      const inside = (m: Box): boolean => m.row0 >= box.row0 && m.col0 >= box.col0 && m.row0 + m.rows <= box.row0 + box.rows && m.col0 + m.cols <= box.col0 + box.cols;
+      sheet.merges = sheet.merges.filter((m) => !inside(m));
+    });
+  }
   merge(across?: boolean): void {
     this.act(20, ({ sheet, box }) => {
       if (across) throw new Error('the host merges whole blocks');
+      const overlaps = sheet.merges.some((m) => m.row0 < box.row0 + box.rows && box.row0 < m.row0 + m.rows && m.col0 < box.col0 + box.cols && box.col0 < m.col0 + m.cols);
+      if (overlaps) throw new FakeExcelError('InvalidOperation', 'merge over a merged area');
       sheet.merges.push(box);
     });
   }
