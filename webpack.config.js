@@ -20,8 +20,8 @@ const OFFICE_JS_DIR = path.dirname(require.resolve('@microsoft/office-js/dist/of
 
 /**
  * The part of the office-js package a workbook add-in loads: office.js, the Excel host scripts,
- * the custom-functions runtime, telemetry and error UI, and the en-US and zh-CN strings
- * (about 15 MB instead of 86 MB). Debug builds are left out.
+ * the custom-functions runtime, telemetry and error UI, and office_strings.js of every
+ * language (about 14 MB instead of 86 MB). Debug builds and Outlook strings are left out.
  */
 function isNeededOfficeFile(absPath) {
   const rel = path.relative(OFFICE_JS_DIR, absPath).split(path.sep).join('/');
@@ -29,7 +29,9 @@ function isNeededOfficeFile(absPath) {
   return (
     /^(office|custom-functions-runtime|es6-promise|o15apptofilemappingtable)\.js$/.test(rel) ||
     /^excel[^/]*\.js$/.test(rel) ||
-    /^(en-us|zh-cn|telemetry|ariatelemetry|agaveerrorux)\//.test(rel)
+    /^(telemetry|ariatelemetry|agaveerrorux)\//.test(rel) ||
+    // office.js picks its UI strings by the Office display language; every language, not just zh-CN and en-US.
+    /^[a-z]{2,3}(-[a-z0-9]+)*\/office_strings\.js$/.test(rel)
   );
 }
 
