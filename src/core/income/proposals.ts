@@ -4,7 +4,8 @@
  * Dr 102 银行存款 = Cr income account (501/502 or the contract's sub-account) + Cr 211 for the
  * part passed through to households (代收代付) or held as a deposit (押金).
  * A cooperative dividend earned in a year but due the next is accrued at year end (Dr 112 应收款 /
- * Cr 502, DOMAIN.md §4); its receipt then clears 112 instead of booking income twice.
+ * Cr 502, DOMAIN.md §4); its receipt then clears 112 instead of booking income twice. Receipts
+ * found on a wrong account, and household rent booked as income, get a correcting entry (调账).
  */
 import { D, type Fen } from '../money';
 import type { IsoDate, Voucher, VoucherLine } from '../ledger/types';
@@ -37,8 +38,9 @@ export function proposeVouchers(
   ledger: ContractLedger,
   from: IsoDate,
   to: IsoDate,
+  passThroughExcess: readonly { contract: string; year: number; amount: Fen }[] = [],
 ): Voucher[] {
-  const out: Voucher[] = [];
+  const out: Voucher[] = [...reclassProposals(contracts, ledger, passThroughExcess, from, to)];
   const accruedIn = (c: Contract, year: number): Fen =>
     ledger.accruals.filter((a) => a.contract === c.no && a.date.startsWith(String(year))).reduce((t, a) => t + a.amount, 0);
   for (const c of contracts) {
@@ -78,6 +80,30 @@ function accrualProposals(c: Contract, items: readonly DueItem[], ledger: Contra
     const summary = `计提${c.counterparty}${item.year}年分红（${c.no}）`;
     const tag = { contract: c.no, counterparty: c.counterparty, summary };
     out.push({ date: yearEnd, number: '', summary, lines: [{ account: RECEIVABLE, debit: need, credit: 0, ...tag }, { account: c.incomeAccount, debit: 0, credit: need, ...tag }] });
+  }
+  return out;
+}
+
+/**
+ * 调账 — correcting entries dated at the period end: a receipt on a wrong account moves to the
+ * contract's income account; household rent booked as income (代收代付) moves to the liability.
+ */
+function reclassProposals(contracts: readonly Contract[], ledger: ContractLedger, excess: readonly { contract: string; year: number; amount: Fen }[], from: IsoDate, to: IsoDate): Voucher[] {
+  const byNo = new Map(contracts.map((c) => [c.no, c]));
+  const out: Voucher[] = [];
+  const move = (c: Contract, dr: string, cr: string, fen: Fen, summary: string): Voucher => {
+    const tag = { contract: c.no, counterparty: c.counterparty, summary };
+    return { date: to, number: '', summary, lines: [{ account: dr, debit: fen, credit: 0, ...tag }, { account: cr, debit: 0, credit: fen, ...tag }] };
+  };
+  for (const m of ledger.misbooked) {
+    const c = byNo.get(m.contract);
+    if (!c || m.amount <= 0 || m.date < from || m.date > to) continue;
+    out.push(move(c, m.account, c.incomeAccount, m.amount, `调整${m.date}凭证${m.voucher}的收入科目（${c.no}）`));
+  }
+  for (const e of excess) {
+    const c = byNo.get(e.contract);
+    if (!c || `${e.year}-12-31` < from || `${e.year}-01-01` > to) continue;
+    out.push(move(c, c.incomeAccount, c.liabilityAccount, e.amount, `${e.year}年代收农户流转费转应付款（${c.no}）`));
   }
   return out;
 }

@@ -44,6 +44,8 @@ export interface ContractLedger {
   deposits: { contract: string; date: IsoDate; amount: Fen }[];
   /** 应收款 accruals: tagged income credits in vouchers that debit 112 and no cash (Dr 112 / Cr 502 at year end). */
   accruals: { contract: string; date: IsoDate; amount: Fen }[];
+  /** Receipts credited to an account the booking rules do not allow (with the net amount). */
+  misbooked: { contract: string; date: IsoDate; voucher: string; account: string; amount: Fen }[];
   /** Expense lines tagged with a contract (debit − credit), by account. */
   spending: { contract: string; date: IsoDate; account: string; amount: Fen }[];
   findings: Finding[];
@@ -70,7 +72,7 @@ export function readContractLedger(contracts: readonly Contract[], vouchers: rea
   const byNo = new Map(contracts.map((c) => [c.no, c]));
   const byCounterparty = new Map<string, Contract[]>();
   for (const c of contracts) byCounterparty.set(c.counterparty, [...(byCounterparty.get(c.counterparty) ?? []), c]);
-  const out: ContractLedger = { receipts: [], deposits: [], accruals: [], spending: [], findings: [] };
+  const out: ContractLedger = { receipts: [], deposits: [], accruals: [], misbooked: [], spending: [], findings: [] };
   for (const v of vouchers) {
     const cashIn = v.lines.some((l) => under(l.account, CASH) && l.debit - l.credit > 0);
     const accrues = v.lines.some((l) => l.account.startsWith('112') && l.debit - l.credit > 0);
@@ -105,6 +107,7 @@ export function readContractLedger(contracts: readonly Contract[], vouchers: rea
       if (!cashIn || net === 0) continue;
       if (!under(l.account, allowedReceiptRoots(c)) || (l.account.startsWith('211') && !(c.kind === 'land' && c.passThrough))) {
         const expected = c.kind === 'coop' ? '502 投资收益' : '501 经营收入';
+        out.misbooked.push({ contract: c.no, date: v.date, voucher: v.number, account: l.account, amount: net });
         out.findings.push(finding('contract.wrong-account', 'warning', `合同${c.no}的收款记入了${l.account}，应记入${expected}（押金、代收农户租金记211 应付款）`, `contract ${c.no}: receipt booked to ${l.account}; it belongs in ${expected} (deposits and rent passed to households in 211)`, { ...at(l), column: '科目编码' }));
       }
       if (!under(l.account, RECEIPT_ACCOUNTS)) continue;
@@ -124,8 +127,13 @@ function matchByCounterparty(l: VoucherLine, net: Fen, cashIn: boolean, byCp: Re
  * Pass-through land contracts: income booked (501) beyond the service fee due for the year is
  * rent that belongs to households ('contract.pass-through-as-income').
  */
-export function checkPassThrough(contracts: readonly Contract[], receipts: readonly Receipt[], due: ReadonlyMap<string, readonly DueItem[]>): Finding[] {
+export function checkPassThrough(
+  contracts: readonly Contract[],
+  receipts: readonly Receipt[],
+  due: ReadonlyMap<string, readonly DueItem[]>,
+): { findings: Finding[]; excess: { contract: string; year: number; amount: Fen }[] } {
   const out: Finding[] = [];
+  const excess: { contract: string; year: number; amount: Fen }[] = [];
   for (const c of contracts) {
     if (c.kind !== 'land' || !c.passThrough) continue;
     const years = new Set(receipts.filter((r) => r.contract === c.no).map((r) => Number(r.date.slice(0, 4))));
@@ -133,9 +141,10 @@ export function checkPassThrough(contracts: readonly Contract[], receipts: reado
       const income = receipts.filter((r) => r.contract === c.no && r.date.startsWith(String(y))).reduce((a, r) => a + r.income, 0);
       const fee = (due.get(c.no) ?? []).filter((d) => d.year === y).reduce((a, d) => a + d.income, 0);
       if (income > fee) {
+        excess.push({ contract: c.no, year: y, amount: income - fee });
         out.push(finding('contract.pass-through-as-income', 'warning', `合同${c.no}（代收代付）${y}年记入收入${fenToString(income)}元，超过服务费${fenToString(fee)}元；代农户收取的租金应记211 应付款`, `contract ${c.no} (pass-through): ${y} income ${fenToString(income)} exceeds the service fee ${fenToString(fee)}; households' rent belongs in 211`, c.row !== undefined ? { sheet: '合同', row: c.row } : {}));
       }
     }
   }
-  return out;
+  return { findings: out, excess };
 }

@@ -63,7 +63,8 @@ export function analyzeRegister(contracts: readonly Contract[], vouchers: readon
     findings.push(...r.findings);
   }
   const ledger = readContractLedger(unique, vouchers, due);
-  findings.push(...ledger.findings, ...checkPassThrough(unique, ledger.receipts, due));
+  const passThrough = checkPassThrough(unique, ledger.receipts, due);
+  findings.push(...ledger.findings, ...passThrough.findings);
   const positions = new Map<string, ContractPosition>();
   const rows: ContractAnalysis[] = unique.map((c) => {
     const items = due.get(c.no) ?? [];
@@ -92,5 +93,5 @@ export function analyzeRegister(contracts: readonly Contract[], vouchers: readon
     pvUse.push(r.use);
     findings.push(...r.findings);
   }
-  return { contracts: rows, ledger, pvUse, proposals: proposeVouchers(unique, due, positions, ledger, from, to), findings };
+  return { contracts: rows, ledger, pvUse, proposals: proposeVouchers(unique, due, positions, ledger, from, to, passThrough.excess), findings };
 }

@@ -45,12 +45,21 @@ describe('register flags', () => {
       'contract HZ-1: receipt booked to 50101; it belongs in 502 投资收益 (deposits and rent passed to households in 211)',
       'contract TD-1: receipt booked to 504; it belongs in 501 经营收入 (deposits and rent passed to households in 211)',
     ]);
+    // And proposes the correcting entries (调账) at the period end.
+    const fixes = a.proposals.filter((v) => v.summary.startsWith('调整'));
+    expect(fixes.map((v) => [v.date, v.lines.map((l) => [l.account, l.debit, l.credit])])).toEqual([
+      ['2025-12-31', [['50101', 600_000, 0], ['502', 0, 600_000]]],
+      ['2025-12-31', [['504', 800_000, 0], ['501', 0, 800_000]]],
+    ]);
   });
 
   it('flags household rent booked as income on a pass-through contract', () => {
     const c = contractOf({ no: 'TD-3', kind: '土地流转', counterparty: '王建国', start: '2025-01-01', end: '2029-12-31', paymentDates: '03-15', areaMu: 200, rentPerMu: 850, passThrough: '是', serviceFeePerMu: 100, liabilityAccount: '21103' });
     const wrong = analyzeRegister([c], [voucher('2025-03-15', '102', '50101', 17_000_000, { contract: 'TD-3' })], year);
     expect(rules(wrong)).toContain('contract.pass-through-as-income');
+    // 170,000 booked as income, 20,000 of it is the fee: move 150,000 to the households' payable.
+    const fix = wrong.proposals.find((v) => v.summary.includes('转应付款'))!;
+    expect(fix.lines.map((l) => [l.account, l.debit, l.credit])).toEqual([['501', 15_000_000, 0], ['21103', 0, 15_000_000]]);
     const right = analyzeRegister([c], [{
       date: '2025-03-15', number: '1', summary: '代收流转费', lines: [
         { account: '102', debit: 17_000_000, credit: 0 },
