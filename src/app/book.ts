@@ -3,7 +3,7 @@
  * plus the generated 结转凭证 sheet, decoded by the workbook codecs into domain data with findings.
  */
 import { buildChart, type Chart, type SubAccountDef } from '../core/chart/accounts';
-import type { Finding } from '../core/findings';
+import { finding, type Finding } from '../core/findings';
 import type { BookSettings, OpeningBalance, Voucher } from '../core/ledger/types';
 import { decodeAccounts } from '../workbook/codecs/accounts';
 import { decodeOpening } from '../workbook/codecs/opening';
@@ -65,6 +65,12 @@ export async function readBook(port: WorkbookPort, run?: RunOptions, extraSpecs:
   checkCancel(run);
   run?.onProgress?.(1, 4, '解析数据');
   const findings: Finding[] = [];
+  // A typed-in sheet renamed or deleted would otherwise read as empty: say so instead.
+  for (const [t, spec] of [[acc, ACCOUNTS], [open, OPENING], [vch, VOUCHERS]] as const) {
+    if (t === undefined) {
+      findings.push(finding('book.missing-sheet', 'error', `缺少工作表"${spec.sheet}"（可能被改名或删除）`, `The sheet "${spec.sheet}" is missing (renamed or deleted?)`, { sheet: spec.sheet }));
+    }
+  }
   const subsRes = acc ? decodeAccounts(acc) : { subs: [], where: () => ({}), findings: [] };
   findings.push(...subsRes.findings);
   const { chart, findings: chartFindings } = buildChart(subsRes.subs, subsRes.where);

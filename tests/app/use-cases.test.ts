@@ -1,3 +1,4 @@
+import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { buildReports } from '../../src/app/build-reports';
 import { closeYear } from '../../src/app/close-year';
@@ -215,5 +216,20 @@ describe('RunOptions', () => {
     ac.abort();
     await expect(buildReports(wb, { signal: ac.signal })).rejects.toMatchObject({ name: 'AbortError' });
     expect(await wb.sheetNames()).toEqual(before);
+  });
+});
+
+describe('a damaged book', () => {
+  it('a renamed 凭证 sheet is an error, not an empty ledger', async () => {
+    const wb = await workedExample();
+    const bytes = await wb.toBytes();
+    const x = new ExcelJS.Workbook();
+    await x.xlsx.load(Buffer.from(bytes) as unknown as ArrayBuffer);
+    x.getWorksheet('凭证')!.name = '凭证备份';
+    const renamed = await createXlsxWorkbook(new Uint8Array(await x.xlsx.writeBuffer()));
+    const r = await validateWorkbook(renamed);
+    expect(r.ok).toBe(false);
+    expect(r.findings.map((f) => [f.rule, f.sheet])).toContainEqual(['book.missing-sheet', '凭证']);
+    expect((await buildReports(renamed)).report).toBeUndefined();
   });
 });
