@@ -4,12 +4,12 @@
  * emits functions.json and functions.zh-CN.json. Only the functions entry is built (seconds);
  * the built script then runs in a fresh VM context with a recording CustomFunctions.
  */
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import vm from 'node:vm';
 import webpack, { type Configuration } from 'webpack';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 const ROOT = path.resolve(__dirname, '..', '..');
 let out: string;
@@ -40,6 +40,8 @@ beforeAll(async () => {
     return undefined;
   });
 }, 120_000);
+
+afterAll(() => rmSync(out, { recursive: true, force: true }));
 
 describe('built functions.js', () => {
   it('associates all thirteen functions and computes with them', () => {

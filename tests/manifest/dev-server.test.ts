@@ -3,7 +3,7 @@
  * manifest.xml names: files under the root only, the page at '/', CORS open, GET/HEAD only.
  */
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import https from 'node:https';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -47,7 +47,10 @@ beforeAll(async () => {
   base = `https://127.0.0.1:${(server.address() as AddressInfo).port}`;
 });
 
-afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
+afterAll(async () => {
+  await new Promise<void>((resolve) => server.close(() => resolve()));
+  rmSync(path.dirname(root), { recursive: true, force: true });
+});
 
 describe('static server for npm start', () => {
   it('serves the page (also at /) and the metadata with their types and open CORS', async () => {

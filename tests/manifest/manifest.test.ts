@@ -3,7 +3,7 @@
  * plus the structural rules the schema cannot express (research/office-addin.md §2 and §5).
  */
 import { execFileSync, spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { SaxesParser } from 'saxes';
@@ -93,6 +93,7 @@ describe('manifest.xml against the Office XSDs (xmllint)', () => {
     const unprefixed = path.join(dir, 'override.xml');
     writeFileSync(unprefixed, xml.replace('<bt:Override Locale="zh-CN" Value="https://localhost:3000/functions.zh-CN.json"/>', '<Override Locale="zh-CN" Value="https://localhost:3000/functions.zh-CN.json"/>'));
     expect(xmllint(unprefixed).status).not.toBe(0);
+    rmSync(dir, { recursive: true, force: true });
   });
 
   it('npm run validate runs the same check', () => {
