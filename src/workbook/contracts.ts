@@ -13,7 +13,8 @@
  * 合作社入股 入股金额 · 保底收益率 · 分红比例 · 分红方式 (取大/保底加分红) · 合作社盈余 (by year)
  * 光伏电站  装机容量（kW） · 等效小时 · 首年衰减 · 年衰减 · 弃光率 · 基础电价 · 补贴电价 · 补贴滞后（月）
  *          · 补贴结算月 (3;9) · 补贴到位率 · 年运维费 · 寿命（年） · 增值税率 · 限定用途比例
- * 资产租赁  面积（平方米） (blank: the rent is for the whole asset) · 月租金（元/平方米） · 出租率
+ * 资产租赁  面积（平方米） (blank: the rent is for the whole asset) · 月租金（元/平方米） | 年租金 (whole asset)
+ *          · 出租率
  *
  * Rates are decimals (0.05) or percentages ("5%"). A bad cell is a finding at its row and
  * column; the row is left out of the schedules, and never silently.
@@ -81,6 +82,7 @@ export const CONTRACTS = {
     n('限定用途比例', 'restrictedShare', 8, '0.00%'),
     n('面积（平方米）', 'areaM2'),
     n('月租金（元/平方米）', 'rentPerM2Month'),
+    m('年租金', 'annualRent'),
     n('出租率', 'occupancy', 8, '0.00%'),
     t('备注', 'note', 20),
   ],
@@ -94,7 +96,7 @@ export function contractHeader(key: string): string {
 }
 
 const DATE_KEYS = new Set(['start', 'end', 'landTermEnd']);
-const MONEY_KEYS = new Set(['deposit', 'openingArrears', 'capital', 'omCost']);
+const MONEY_KEYS = new Set(['deposit', 'openingArrears', 'capital', 'annualRent', 'omCost']);
 
 /** 合同 rows → contracts, and a finding for every bad cell (sheet, row, column letter and header). */
 export function decodeContracts(table: TableData | undefined): { contracts: Contract[]; findings: Finding[] } {
@@ -127,7 +129,7 @@ export function decodeContracts(table: TableData | undefined): { contracts: Cont
         if (!p.ok) {
           findings.push(issueAt(p.issue, table.sheet, row, letter(col.key)));
           bad = true;
-        } else if (col.key === 'capital') input[col.key] = fenToString(p.value);
+        } else if (col.key === 'capital' || col.key === 'annualRent') input[col.key] = fenToString(p.value);
         else input[col.key] = p.value;
       } else {
         input[col.key] = cellText(v);

@@ -19,10 +19,13 @@ describe('合同 codec', () => {
       [null, null, null],
       encodeContractRow({ no: 'GF-1', kind: '光伏电站', counterparty: '国网', start: '2025-01-01', end: '2044-12-31', paymentDates: '每月20', capacityKw: 100, hours: 1100, baseTariff: 0.3779, lifeYears: 20 }),
       encodeContractRow({ no: 'ZL-1', kind: '资产租赁', counterparty: '丁', category: '冷库', start: '2025-01-01', end: '2025-12-31', paymentDates: '每月5', rentPerM2Month: 7000 }),
+      encodeContractRow({ no: 'ZL-2', kind: '资产租赁', counterparty: '戊', category: '烘房', start: '2025-01-01', end: '2025-12-31', paymentDates: '03-01', annualRent: 85000.5 }),
     ]);
     const r = decodeContracts(t);
     expect(r.findings).toEqual([]);
-    expect(r.contracts.map((c) => [c.no, c.kind, c.row])).toEqual([['TD-1', 'land', 2], ['HZ-1', 'coop', 3], ['GF-1', 'pv', 5], ['ZL-1', 'lease', 6]]);
+    expect(r.contracts.map((c) => [c.no, c.kind, c.row])).toEqual([['TD-1', 'land', 2], ['HZ-1', 'coop', 3], ['GF-1', 'pv', 5], ['ZL-1', 'lease', 6], ['ZL-2', 'lease', 7]]);
+    const annual = r.contracts[4]!;
+    expect(annual.kind === 'lease' && annual.rentPerM2Month.times(12).toFixed(2)).toBe('85000.50');
     const land = r.contracts[0]!;
     expect([land.end, land.deposit, land.escalationRate?.toString(), land.incomeAccount, land.liabilityAccount]).toEqual(['2025-12-31', 200_050, '0.05', '501', '211']);
     expect(r.contracts[1]!.incomeAccount).toBe('502');

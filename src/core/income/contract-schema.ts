@@ -129,6 +129,7 @@ const rowShape = z.object({
   restrictedShare: decimal(0, 1, '限定用途比例'),
   areaM2: decimal(0, 1e7, '面积（平方米）'),
   rentPerM2Month: decimal(0, 1e6, '月租金'),
+  annualRent: decimal(0, 1e10, '年租金'),
   occupancy: decimal(0, 1, '出租率'),
 });
 type Row = z.output<typeof rowShape>;
@@ -173,7 +174,8 @@ function checkRules(r: Row, ctx: Ctx): void {
     if (r.subsidyBatchMonths !== undefined && !parseMonths(r.subsidyBatchMonths)) ctx.addIssue({ code: 'custom', path: ['subsidyBatchMonths'], message: msg('补贴结算月应为1–12的月份，用分号隔开（如 3;9）', 'subsidy batch months: months 1–12 separated by ; (e.g. 3;9)') });
   }
   if (r.kind === '资产租赁') {
-    need(r, ctx, ['rentPerM2Month'], r.kind, NAMES);
+    if ((r.rentPerM2Month === undefined) === (r.annualRent === undefined)) ctx.addIssue({ code: 'custom', path: ['rentPerM2Month'], message: msg('资产租赁合同应填月租金（元/平方米），或填整体年租金（二选一）', 'a lease needs either a monthly rent per m² or an annual rent for the whole asset') });
+    if (r.annualRent !== undefined && r.areaM2 !== undefined) ctx.addIssue({ code: 'custom', path: ['annualRent'], message: msg('年租金是整体租金，不要同时填面积', 'an annual rent is for the whole asset; leave the area blank') });
     if (r.category !== undefined && !(LEASE_ASSETS as readonly string[]).includes(r.category)) ctx.addIssue({ code: 'custom', path: ['category'], message: msg(`资产类别应为${LEASE_ASSETS.join('、')}之一`, `asset class must be one of ${LEASE_ASSETS.join(', ')}`) });
   }
 }
@@ -216,7 +218,8 @@ function toContract(r: Row): Contract {
         subsidyPayRatio: r.subsidyPayRatio ?? new D(1), omCost: r.omCost ?? 0, vatRate: r.vatRate ?? new D('0.13'), restrictedShare: r.restrictedShare ?? new D('0.8'),
       };
     case 'lease':
-      return { ...common, kind, rentPerM2Month: r.rentPerM2Month!, occupancy: r.occupancy ?? new D(1), ...(r.areaM2 !== undefined && { areaM2: r.areaM2 }) };
+      // An annual rent is a whole-asset monthly rent of annual/12 (kept exact to 40 digits, so 12 months give the annual figure to the fen).
+      return { ...common, kind, rentPerM2Month: r.rentPerM2Month ?? r.annualRent!.div(12), occupancy: r.occupancy ?? new D(1), ...(r.areaM2 !== undefined && { areaM2: r.areaM2 }) };
   }
 }
 

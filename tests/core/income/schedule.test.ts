@@ -118,6 +118,14 @@ describe('lease schedules', () => {
     expect(items.find((i) => i.month === '2023-12')?.amount).toBe(280_000);
     expect(items.find((i) => i.month === '2024-01')?.amount).toBe(308_000);
   });
+  it('takes an annual rent for the whole asset: twelve months sum to it exactly', () => {
+    // 85,000 a year = 8,500,000 fen / 12 = 708,333.33: the four leftover fen go to January–April.
+    const c = contractOf({ ...lease, category: '烘房', start: '2025-01-01', end: '2025-12-31', paymentDates: '每月10', annualRent: 85000 });
+    const items = contractDueItems(c, 2025).items;
+    expect(items.map((i) => i.amount)).toEqual([708_334, 708_334, 708_334, 708_334, 708_333, 708_333, 708_333, 708_333, 708_333, 708_333, 708_333, 708_333]);
+    expect(items.reduce((t, i) => t + i.amount, 0)).toBe(8_500_000);
+    expect(() => contractOf({ ...lease, start: '2025-01-01', end: '2025-12-31', paymentDates: '03-01', annualRent: 85000, rentPerM2Month: 10 })).toThrow(/either a monthly rent/);
+  });
   it('takes a blank area as a rent for the whole asset, paid yearly', () => {
     const c = contractOf({ ...lease, category: '冷库', start: '2025-01-01', end: '2026-12-31', paymentDates: '03-01', rentPerM2Month: 7000 });
     expect(amounts(contractDueItems(c, 2025).items)).toEqual([['2025-03-01', 8_400_000]]);
