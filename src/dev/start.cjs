@@ -12,7 +12,8 @@
  *   3. if generation fails too, a throw-away self-signed certificate made with openssl.
  *
  * Options: --prod (production build), --no-build (serve dist/ as it is), --watch (rebuild on
- * change), --port N (default 3000; the manifest names 3000, so other ports suit tests only).
+ * change), --port N (or CUNZHANG_PORT; default 3000: the manifest names 3000, so other ports
+ * suit tests only). Binds 127.0.0.1 (CUNZHANG_HOST to change it).
  */
 'use strict';
 const { execFileSync } = require('node:child_process');
