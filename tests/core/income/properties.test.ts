@@ -42,3 +42,25 @@ describe('schema', () => {
     expect(() => contractOf({ no: 'GF', kind: '光伏电站', counterparty: '国网', start: '2025-01-01', end: '2044-12-31', paymentDates: '03-01', capacityKw: 100, hours: 1100, baseTariff: 0.3779, lifeYears: 20 })).toThrow(/paid monthly/);
   });
 });
+
+describe('due dates stay inside the contract (property)', () => {
+  it('for any term and payment rule, every due date lies within [start, end] and every amount is ≥ 0', () => {
+    const day = fc.integer({ min: 0, max: 1825 });
+    fc.assert(
+      fc.property(fc.constantFrom(...rules), day, day, fc.integer({ min: 1, max: 3000 }), (rule, a, b, mu) => {
+        const iso = (d: number) => new Date(Date.UTC(2023, 0, 1 + d)).toISOString().slice(0, 10);
+        const [s, e] = a <= b ? [iso(a), iso(b)] : [iso(b), iso(a)];
+        const c = contractOf({ no: 'P', kind: '资产租赁', counterparty: '甲', start: s, end: e, paymentDates: rule, areaM2: mu, rentPerM2Month: 6.5 });
+        return contractDueItems(c, 2028).items.every((i) => i.dueDate >= s && i.dueDate <= e && i.amount >= 0);
+      }),
+    );
+  });
+
+  it('pays a monthly day 31 on the last day of short months, and a one-day lease its one day', () => {
+    const c = contractOf({ no: 'P', kind: '资产租赁', counterparty: '甲', start: '2024-01-01', end: '2024-03-31', paymentDates: '每月31', rentPerM2Month: 2900 });
+    expect(contractDueItems(c, 2024).items.map((i) => i.dueDate)).toEqual(['2024-01-31', '2024-02-29', '2024-03-31']);
+    const oneDay = contractOf({ no: 'P', kind: '资产租赁', counterparty: '甲', start: '2024-02-29', end: '2024-02-29', paymentDates: '每月5', rentPerM2Month: 2900 });
+    // 2,900 × 1/29 = 100.00, due on the day itself.
+    expect(contractDueItems(oneDay, 2024).items.map((i) => [i.dueDate, i.amount])).toEqual([['2024-02-29', 10_000]]);
+  });
+});
