@@ -6,6 +6,7 @@
 import { finding, type Finding } from '../core/findings';
 import { closeYear as computeClose, LedgerError } from '../core/ledger/close';
 import { validateOpening, validateVouchers } from '../core/ledger/validate';
+import type { Voucher } from '../core/ledger/types';
 import { OPENING, VOUCHERS } from '../workbook/layout';
 import type { RunOptions, WorkbookPort } from '../workbook/port';
 import { readBook, type Book } from './book';
@@ -25,15 +26,14 @@ export function assessBook(book: Book): Finding[] {
 /** 结转凭证 must be what closing the current vouchers would give; else it is stale (close again). */
 function checkClosing(book: Book): Finding[] {
   if (book.closing.length === 0) return [];
-  let expected;
+  let expected: Voucher[];
   try {
     expected = computeClose({ chart: book.chart, opening: book.opening, vouchers: book.vouchers, year: book.meta.fiscalYear });
   } catch (e) {
     if (e instanceof LedgerError) return [finding(e.code, 'error', e.message, e.message, { sheet: '结转凭证' })];
     throw e;
   }
-  const key = (vs: readonly { date: string; number: string; summary: string; lines: readonly { account: string; debit: number; credit: number; summary?: string }[] }[]): string =>
-    vs.map((v) => voucherIdentity({ ...v, lines: [...v.lines] })).sort().join('\n');
+  const key = (vs: readonly Voucher[]): string => vs.map(voucherIdentity).sort().join('\n');
   if (key(expected) === key(book.closing)) return [];
   return [finding('close.stale', 'warning', '凭证在结转后有变动，结转凭证已过期，请重新执行年终结转', 'Vouchers changed after the year-end close; the closing vouchers are stale — run close again', { sheet: '结转凭证' })];
 }
