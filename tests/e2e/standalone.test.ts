@@ -202,6 +202,41 @@ describe('standalone task pane: year end', () => {
   });
 });
 
+describe('start-up: which host', () => {
+  it('inside Excel it works on the live workbook and speaks Chinese when Excel fails', async () => {
+    const excel = await browser.newPage({ viewport: { width: 360, height: 700 }, reducedMotion: 'reduce' });
+    // A stand-in for Office.js: Excel says hello, then refuses every batch like a busy Excel.
+    await excel.addInitScript(() => {
+      const w = window as unknown as Record<string, unknown>;
+      w.Office = { HostType: { Excel: 'Excel' }, onReady: () => Promise.resolve({ host: 'Excel', platform: 'PC' }) };
+      w.Excel = { run: () => Promise.reject(Object.assign(new Error('GeneralException'), { code: 'GeneralException', debugInfo: {} })) };
+    });
+    await excel.goto(`${server.url}taskpane.html`);
+    await expect.poll(() => excel.getByTestId('mode').textContent()).toBe('在 Excel 中运行');
+    await expect.poll(() => excel.getByTestId('notice-error').textContent()).toBe(MESSAGES['zh-CN'].errorExcel);
+    expect(await excel.getByTestId('drop-zone').count()).toBe(0);
+    await excel.screenshot({ path: join(SHOTS, '10-excel-pane-narrow.png') });
+    // A narrow pane keeps every section reachable: what does not fit is under 更多.
+    await excel.getByRole('button', { name: '更多' }).click();
+    await excel.getByRole('menuitem', { name: '乡镇汇总' }).click();
+    await expect.poll(() => excel.getByRole('tabpanel').textContent()).toContain('此功能尚在开发中');
+    expect(await excel.getByRole('tab', { name: '乡镇汇总', selected: true }).count()).toBe(1);
+    await excel.screenshot({ path: join(SHOTS, '11-excel-pane-more.png') });
+    await excel.close();
+  });
+
+  it('falls back to the standalone page when Office never becomes ready', async () => {
+    const stuck = await browser.newPage();
+    await stuck.addInitScript(() => {
+      (window as unknown as Record<string, unknown>).Office = { HostType: { Excel: 'Excel' }, onReady: () => new Promise(() => undefined) };
+    });
+    await stuck.goto(`${server.url}taskpane.html`);
+    await stuck.getByTestId('drop-zone').waitFor();
+    expect(await stuck.getByTestId('mode').textContent()).toContain('浏览器独立模式');
+    await stuck.close();
+  });
+});
+
 /** The sample with one amount typed with three decimals (a finding on that cell). */
 async function brokenSample(path: string): Promise<number> {
   const wb = new ExcelJS.Workbook();

@@ -1,6 +1,4 @@
-import {
-  Badge, Button, MessageBar, MessageBarBody, Tab, TabList, Text, makeStyles, tokens, type SelectTabData,
-} from '@fluentui/react-components';
+import { Badge, Button, MessageBar, MessageBarBody, Text, makeStyles, tokens } from '@fluentui/react-components';
 import { ArrowDownloadRegular, ArrowSwapRegular, LocalLanguageRegular } from '@fluentui/react-icons';
 import { useState } from 'react';
 import type { PaneHost } from '../host';
@@ -10,6 +8,7 @@ import { useBook } from '../use-book';
 import { BooksPanel } from './books-panel';
 import { ContractsPanel } from './contracts-panel';
 import { FileOpener } from './file-opener';
+import { NavTabs } from './nav-tabs';
 import { NotBuiltPanel } from './not-built-panel';
 import { ProgressCard } from './progress-card';
 import { SheetPreview } from './sheet-preview';
@@ -21,7 +20,6 @@ const useStyles = makeStyles({
   title: { margin: 0, fontSize: tokens.fontSizeHero700, fontWeight: tokens.fontWeightSemibold, color: tokens.colorBrandForeground1 },
   fileBar: { display: 'flex', alignItems: 'center', gap: tokens.spacingHorizontalM, flexWrap: 'wrap', padding: tokens.spacingVerticalS, backgroundColor: tokens.colorNeutralBackground2, borderRadius: tokens.borderRadiusMedium },
   grow: { flexGrow: 1 },
-  tabs: { overflowX: 'auto', flexShrink: 0, borderBottom: `1px solid ${tokens.colorNeutralStroke2}` },
   badge: { height: 'auto', minHeight: '20px', whiteSpace: 'normal', paddingBlock: '2px' },
   panel: { paddingBlock: tokens.spacingVerticalM },
 });
@@ -102,9 +100,7 @@ export function App({ host, engine, onToggleLang }: AppProps) {
       )}
       {host.kind === 'excel' && st.meta && <Text size={400}>{m.bookLine(st.meta.village, st.meta.township, st.meta.fiscalYear)}</Text>}
 
-      <TabList className={s.tabs} selectedValue={tab} onTabSelect={(_, d: SelectTabData) => setTab(d.value as TabKey)} aria-label={m.navLabel}>
-        {tabs.map((t) => <Tab key={t.key} value={t.key}>{t.label}</Tab>)}
-      </TabList>
+      <NavTabs tabs={tabs} selected={tab} onSelect={setTab} label={m.navLabel} moreLabel={m.moreTabs} />
 
       {st.runner.busy && <ProgressCard busy={st.runner.busy} onCancel={st.runner.cancel} />}
       {st.runner.notice && (

@@ -56,10 +56,19 @@ function SetupCard({ busy, defaultYear, onSetup }: Pick<BooksPanelProps, 'busy' 
   );
 }
 
+/** Last month before today, kept inside the fiscal year: what an accountant usually locks next. */
+export function defaultLockMonth(fiscalYear: number, today: Date): string {
+  const y = today.getFullYear();
+  const lastMonth = today.getMonth(); // getMonth() is 0-based, so this is last month counted from 1
+  if (y > fiscalYear) return `${fiscalYear}-12`;
+  if (y < fiscalYear || lastMonth === 0) return `${fiscalYear}-01`;
+  return `${fiscalYear}-${String(lastMonth).padStart(2, '0')}`;
+}
+
 function StepsCard(props: BooksPanelProps & { meta: WorkbookMeta }) {
   const m = useMessages();
   const s = useStyles();
-  const [month, setMonth] = useState(props.meta.lockedThrough ?? `${props.meta.fiscalYear}-01`);
+  const [month, setMonth] = useState(() => props.meta.lockedThrough ?? defaultLockMonth(props.meta.fiscalYear, new Date()));
   const monthOk = /^\d{4}-(0[1-9]|1[0-2])$/.test(month);
   return (
     <Card className={s.card}>

@@ -14,6 +14,7 @@ const useStyles = makeStyles({
   th: { textAlign: 'start', padding: '6px 10px', borderBottom: `2px solid ${tokens.colorNeutralStroke1}`, backgroundColor: tokens.colorNeutralBackground3, whiteSpace: 'nowrap' },
   td: { padding: '5px 10px', borderBottom: `1px solid ${tokens.colorNeutralStroke2}` },
   num: { textAlign: 'end', fontVariantNumeric: 'tabular-nums', whiteSpace: 'nowrap' },
+  lineNo: { width: '4em', textAlign: 'center', color: tokens.colorNeutralForeground3 },
   strong: { fontWeight: tokens.fontWeightSemibold, backgroundColor: tokens.colorNeutralBackground2 },
   subRow: { color: tokens.colorNeutralForeground2 },
 });
@@ -33,7 +34,7 @@ export function StatementTable({ table }: { table: DisplayTable }) {
           <thead>
             <tr>
               {table.columns.map((c) => (
-                <th key={c.key} scope="col" className={mergeClasses(s.th, c.money && s.num)}>{c.header}</th>
+                <th key={c.key} scope="col" className={mergeClasses(s.th, c.money && s.num, c.key === 'line' && s.lineNo)}>{c.header}</th>
               ))}
             </tr>
           </thead>
@@ -43,7 +44,7 @@ export function StatementTable({ table }: { table: DisplayTable }) {
                 {table.columns.map((c, ci) => (
                   <td
                     key={c.key}
-                    className={mergeClasses(s.td, c.money && s.num)}
+                    className={mergeClasses(s.td, c.money && s.num, c.key === 'line' && s.lineNo)}
                     data-col={c.key}
                     style={ci === 1 && r.indent > 0 ? { paddingInlineStart: `${10 + r.indent * 16}px` } : undefined}
                   >
