@@ -36,7 +36,7 @@ const year = (v: string): number => {
   return Number(v);
 };
 
-/** Print findings (to err unless `toOut`) and return the exit code for a use-case result. */
+/** Print findings (stderr) and the outcome, and return the exit code for a use-case result. */
 function finish(io: Io, r: { ok: boolean; findings: Finding[] }, okText: string, failText: string): number {
   if (r.findings.length > 0) io.err.write(`${formatFindings(r.findings)}\n`);
   if (r.ok) io.out.write(`${okText}\n`);
