@@ -176,7 +176,7 @@ describe('cunzhang CLI: runs from anywhere', () => {
     expect(BIN.endsWith('bin.cjs')).toBe(true);
   });
 
-  it('demo (npm start) reports on a copy and leaves the committed sample untouched', async () => {
+  it('demo reports on a copy and leaves the committed sample untouched', async () => {
     const sample = join(__dirname, '..', '..', 'assets', 'sample-village.xlsx');
     const before = await readFile(sample);
     const r = await cli(dir, 'demo');
