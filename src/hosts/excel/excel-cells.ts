@@ -8,7 +8,7 @@ import { isFormulaCell, type Cell, type ColumnSpec, type Scalar } from '../../wo
 /** Misuse or an unusable workbook shape in the Excel host (a bug channel, not a data finding). */
 export class ExcelHostError extends Error {
   constructor(
-    readonly code: 'table-missing' | 'column-missing' | 'sheet-exists' | 'not-generated' | 'duplicate-header',
+    readonly code: 'table-missing' | 'column-missing' | 'not-generated' | 'duplicate-header',
     readonly zh: string,
     readonly en: string,
   ) {

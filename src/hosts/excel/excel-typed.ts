@@ -34,24 +34,16 @@ export async function writeMetaIn(ctx: Excel.RequestContext, meta: WorkbookMeta)
 }
 
 /**
- * Creates meta and each typed-in table that does not exist yet: 2 syncs. An existing table is
- * left as it is (re-initializing never touches data); a sheet of that name without the table
- * is an error, thrown before anything is written.
+ * Creates meta and each typed-in table that does not exist yet: 2 syncs. An existing table, or
+ * a sheet of that name without it, is left as it is: initializing never rewrites a user's
+ * sheet (as the ExcelJS host).
  */
 export async function initializeIn(ctx: Excel.RequestContext, meta: WorkbookMeta, specs: readonly TypedTableSpec[]): Promise<void> {
   const sheets = ctx.workbook.worksheets.load('items/name');
   const probes = specs.map((spec) => ({ spec, table: ctx.workbook.tables.getItemOrNullObject(spec.table).load('name') }));
   await ctx.sync();
   const order = sheets.items.map((s) => s.name);
-  const toCreate = probes.filter((p) => p.table.isNullObject).map((p) => p.spec);
-  const clash = toCreate.find((spec) => order.includes(spec.sheet));
-  if (clash) {
-    throw new ExcelHostError(
-      'sheet-exists',
-      `工作表“${clash.sheet}”已存在，但没有表格 ${clash.table}，未作任何修改`,
-      `Sheet "${clash.sheet}" exists without table ${clash.table}; nothing was changed`,
-    );
-  }
+  const toCreate = probes.filter((p) => p.table.isNullObject && !order.includes(p.spec.sheet)).map((p) => p.spec);
   ctx.workbook.application.suspendApiCalculationUntilNextSync();
   queueTypedTables(ctx, toCreate, order);
   const metaSheet = sheets.items.find((s) => s.name === META_SHEET);
@@ -108,16 +100,46 @@ function queueTypedTable(ctx: Excel.RequestContext, spec: TypedTableSpec): Excel
   return sheet;
 }
 
-/** Creates one typed-in table (and its validation sheets) when an import targets a book without it. 2 syncs. */
-export async function createTypedTableIn(ctx: Excel.RequestContext, spec: TypedTableSpec): Promise<void> {
+/**
+ * Creates one typed-in table (and its validation sheets) when an import targets a book without
+ * it. 2 syncs. False, with nothing written, when a sheet of that name exists without the table.
+ */
+export async function createTypedTableIn(ctx: Excel.RequestContext, spec: TypedTableSpec): Promise<boolean> {
   const sheets = ctx.workbook.worksheets.load('items/name');
   await ctx.sync();
   const order = sheets.items.map((s) => s.name);
-  if (order.includes(spec.sheet)) {
-    throw new ExcelHostError('table-missing', `工作表“${spec.sheet}”中找不到表格 ${spec.table}`, `Sheet "${spec.sheet}" has no table ${spec.table}`);
-  }
+  if (order.includes(spec.sheet)) return false;
   queueTypedTables(ctx, [spec], order);
   await ctx.sync();
+  return true;
+}
+
+/**
+ * Rows in spec column order → rows in the order of the header as found (matched by label),
+ * escaped for the column formats as they are. Throws when a spec column is missing.
+ */
+export function rowsUnderHeader(
+  spec: TypedTableSpec,
+  labels: readonly string[],
+  actualFormats: readonly unknown[],
+  rows: readonly Scalar[][],
+): (string | number | boolean)[][] {
+  const missing = spec.columns.find((c) => !labels.includes(c.header));
+  if (missing) {
+    throw new ExcelHostError('column-missing', `表格 ${spec.table} 缺少列“${missing.header}”`, `Table ${spec.table} lacks column "${missing.header}"`);
+  }
+  const specIndex = new Map(spec.columns.map((c, i) => [c.header, i]));
+  const byHeader = columnsByHeader(spec.columns);
+  const formats = labels.map((label, j) => {
+    const actual = actualFormats[j];
+    return typeof actual === 'string' ? actual : byHeader.get(label)?.numFmt;
+  });
+  return rows.map((row) =>
+    labels.map((label, j) => {
+      const i = specIndex.get(label);
+      return toExcelInput(i === undefined ? null : (row[i] ?? null), formats[j]);
+    }),
+  );
 }
 
 function isItemNotFound(e: unknown): boolean {
@@ -142,22 +164,9 @@ export async function appendRowsIn(ctx: Excel.RequestContext, spec: TypedTableSp
     throw new ExcelHostError('table-missing', `找不到表格 ${spec.table}（工作表“${spec.sheet}”）`, `Table ${spec.table} (sheet "${spec.sheet}") not found`);
   }
   const labels = (header.values[0] ?? []).map((v: unknown) => String(v ?? ''));
-  const missing = spec.columns.find((c) => !labels.includes(c.header));
-  if (missing) {
-    throw new ExcelHostError('column-missing', `表格 ${spec.table} 缺少列“${missing.header}”`, `Table ${spec.table} lacks column "${missing.header}"`);
-  }
-  const specIndex = new Map(spec.columns.map((c, i) => [c.header, i]));
-  const byHeader = columnsByHeader(spec.columns);
   // New rows take the formats of the table's columns as they are now (a user may have changed
   // or moved them), so text is escaped against those, not against the spec.
-  const actual: unknown[] = firstRow.numberFormat[0] ?? [];
-  const formats = labels.map((label, j) => (typeof actual[j] === 'string' ? (actual[j] as string) : byHeader.get(label)?.numFmt));
-  const values = rows.map((row) =>
-    labels.map((label, j) => {
-      const i = specIndex.get(label);
-      return toExcelInput(i === undefined ? null : (row[i] ?? null), formats[j]);
-    }),
-  );
+  const values = rowsUnderHeader(spec, labels, firstRow.numberFormat[0] ?? [], rows);
   const placeholder = body.rowCount === 1 && (firstRow.values[0] ?? []).every((v: unknown) => v === '' || v === null);
 
   const batcher = new PayloadBatcher(ctx, budget);

@@ -14,6 +14,7 @@ import { replaceGeneratedIn } from './excel-generated';
 import { readMetaIn, readTablesIn, sheetNamesIn } from './excel-read';
 import { readTablesInBlocks } from './excel-read-blocks';
 import { appendRowsIn, createTypedTableIn, initializeIn, writeMetaIn } from './excel-typed';
+import { appendToSheetIn } from './excel-append-sheet';
 
 export type { ExcelRun, ExcelWorkbookOptions } from './excel-batch';
 export { ExcelHostError };
@@ -43,15 +44,16 @@ async function readTables(run: ExcelRun, specs: readonly TypedTableSpec[]): Prom
 
 /**
  * Appends to a typed-in table; an import into a book that lacks the table (an older layout)
- * creates it first, as the ExcelJS host does. 2 syncs normally, 5 when the table is created.
+ * creates it first, and a sheet that lost its table is appended to below its used range, as
+ * the ExcelJS host does. 2 syncs normally, 5 when the table is created.
  */
 async function appendRows(run: ExcelRun, spec: TypedTableSpec, rows: readonly Scalar[][], budget: number): Promise<void> {
   try {
     await run((ctx) => appendRowsIn(ctx, spec, rows, budget));
   } catch (e) {
     if (!(e instanceof ExcelHostError && e.code === 'table-missing')) throw e;
-    await run((ctx) => createTypedTableIn(ctx, spec));
-    await run((ctx) => appendRowsIn(ctx, spec, rows, budget));
+    if (await run((ctx) => createTypedTableIn(ctx, spec))) await run((ctx) => appendRowsIn(ctx, spec, rows, budget));
+    else await run((ctx) => appendToSheetIn(ctx, spec, rows, budget));
   }
 }
 

@@ -57,19 +57,21 @@ describe('initialize', () => {
     expect(codeRules).toEqual([ACCOUNT_CODE_RANGE]);
   });
 
-  it('leaves an existing table alone and refuses a same-named sheet without its table, writing nothing', async () => {
+  it('leaves an existing table, and a same-named sheet without its table, alone', async () => {
     const { fake, port } = await bookWithVouchers(2);
     await port.initialize({ ...META, fiscalYear: 2026 }, [VOUCHERS]);
     expect(fake.book.table('Vouchers')?.bodyRows).toBe(2);
     expect((await port.readMeta())?.fiscalYear).toBe(2026);
 
     const other = newBook();
-    other.fake.book.sheets.push(new SheetState('凭证'));
-    const names = await other.port.sheetNames();
-    const error = await other.port.initialize(META, [VOUCHERS]).catch((e: unknown) => e);
-    expect(error).toBeInstanceOf(ExcelHostError);
-    expect((error as ExcelHostError).code).toBe('sheet-exists');
-    expect(await other.port.sheetNames()).toEqual(names);
+    const own = new SheetState('凭证');
+    own.write({ row0: 0, col0: 0, rows: 1, cols: 1 }, [['我的凭证']], 'values');
+    other.fake.book.sheets.push(own);
+    await other.port.initialize(META, [VOUCHERS, OPENING]);
+    expect(await other.port.sheetNames()).toEqual(['Sheet1', '凭证', '期初余额', '_meta']);
+    expect(other.fake.sheet('凭证')).toBe(own);
+    expect(own.read({ row0: 0, col0: 0, rows: 1, cols: 2 }, 'values')).toEqual([['我的凭证', '']]);
+    expect(other.fake.book.table('Vouchers')).toBeUndefined();
   });
 });
 
@@ -109,6 +111,24 @@ describe('appendRows', () => {
     const [read] = await port.readTables([notes]);
     expect(read?.rows).toEqual([['=1+1'], ['0012'], ['-5'], ['普通文字']]);
     expect(fake.sheet('备注').cell(1, 0)?.formula).toBeUndefined();
+  });
+
+  it('appends below the used range of a sheet that lost its table, under the header found there', async () => {
+    const { fake, port } = newBook();
+    const sheet = fake.sheet('Sheet1');
+    sheet.write({ row0: 2, col0: 1, rows: 2, cols: 2 }, [['期初余额', '科目编码'], [10, '101']], 'values');
+    sheet.name = '期初余额';
+    await port.appendRows(OPENING, [['102', 20.5], ['0113', 3]]);
+    expect(sheet.read({ row0: 4, col0: 1, rows: 2, cols: 2 }, 'values')).toEqual([[20.5, '102'], [3, '0113']]);
+    expect(sheet.read({ row0: 4, col0: 1, rows: 1, cols: 2 }, 'numberFormat')).toEqual([['#,##0.00', '@']]);
+    const [opening] = await port.readTables([OPENING]);
+    expect(opening?.rows).toEqual([[10, 101], [20.5, '102'], [3, '0113']]); // the user's 101 was typed as a number
+    expect(opening?.firstRow).toBe(4);
+
+    const blank = newBook();
+    blank.fake.book.sheets.push(new SheetState('期初余额'));
+    await blank.port.appendRows(OPENING, [['101', 1]]);
+    expect((await blank.port.readTables([OPENING]))[0]).toMatchObject({ header: ['科目编码', '期初余额'], rows: [['101', 1]], firstRow: 2 });
   });
 
   it('creates a missing table first (5 syncs), and refuses a table that lost a column', async () => {
