@@ -30,6 +30,8 @@ export interface StandalonePaneHost {
   wantsSample: boolean;
   openFile(file: File): Promise<OpenBook>;
   openSample(): Promise<OpenBook>;
+  /** An empty workbook to set up as a new village book (新建). */
+  createBlank(fileName: string): Promise<OpenBook>;
   /** The rows of one sheet as shown (values, formula results), for the findings preview. */
   readSheet(book: OpenBook, sheet: string): Promise<Scalar[][]>;
   /** Saves the workbook through the browser's download (nothing leaves the machine). */
@@ -70,6 +72,10 @@ export function createStandalonePaneHost(location: { search: string; href: strin
       const res = await fetch(new URL('sample-village.xlsx', location.href));
       if (!res.ok) throw new PaneError('sample-missing', `HTTP ${res.status}`);
       return openBytes(new Uint8Array(await res.arrayBuffer()), 'sample-village.xlsx');
+    },
+    createBlank: async (fileName) => {
+      const port = await createXlsxWorkbook();
+      return { fileName, port, toBytes: () => port.toBytes() };
     },
     readSheet: async (book, sheet) => readSheetRows(await asXlsx(book).toBytes(), sheet),
     download: async (book, fileName) => saveBytes(await asXlsx(book).toBytes(), fileName),

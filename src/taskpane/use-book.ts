@@ -30,6 +30,7 @@ export interface BookState {
   reportsBuilt: boolean;
   openFile(file: File): void;
   openSample(): void;
+  createBlank(): void;
   closeBook(): void;
   setup(s: VillageSetup): void;
   validate(): void;
@@ -102,6 +103,7 @@ export function useBook(host: PaneHost, engine: PaneEngine, m: Messages): BookSt
     runner, book, meta, findings, report, contracts, preview, reportsBuilt,
     openFile: (file) => host.kind === 'standalone' && open(() => host.openFile(file)),
     openSample: () => host.kind === 'standalone' && open(() => host.openSample()),
+    createBlank: () => host.kind === 'standalone' && open(() => host.createBlank(m.newFileName)),
     closeBook: () => adopt(undefined, undefined),
     setup: (s) => void withBook(m.setupRun, async (b, opts) => {
       const fs = await engine.initVillage(b.port, s, opts);

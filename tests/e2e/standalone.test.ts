@@ -202,6 +202,32 @@ describe('standalone task pane: year end', () => {
   });
 });
 
+describe('standalone task pane: a new village book', () => {
+  it('sets up a blank workbook as a village book and downloads it', async () => {
+    const fresh = await browser.newPage({ acceptDownloads: true, viewport: { width: 1100, height: 800 }, reducedMotion: 'reduce' });
+    await fresh.goto(`${server.url}taskpane.html`);
+    await fresh.getByRole('button', { name: '新建空白账簿' }).click();
+    await fresh.getByRole('tab', { name: '收入来源' }).click();
+    await expect.poll(() => fresh.getByTestId('contracts-need-book').textContent()).toContain('请先在“账簿”里建立账簿');
+    await fresh.getByRole('tab', { name: '账簿' }).click();
+    await fresh.getByRole('textbox', { name: /村名/ }).fill('测试村');
+    await fresh.getByRole('textbox', { name: /乡镇/ }).fill('测试镇');
+    await fresh.getByRole('textbox', { name: /会计年度/ }).fill('2025');
+    await fresh.screenshot({ path: join(SHOTS, '12-new-book.png') });
+    await fresh.getByRole('button', { name: '建立账簿' }).click();
+    await expect.poll(() => fresh.getByTestId('notice-success').textContent()).toBe('已建立账簿：测试村');
+    await fresh.getByText('测试镇 测试村 · 2025 年度').waitFor();
+    await fresh.getByRole('button', { name: '检查账簿' }).waitFor();
+    const [download] = await Promise.all([fresh.waitForEvent('download'), fresh.getByRole('button', { name: '下载' }).click()]);
+    expect(download.suggestedFilename()).toBe('测试村-2025-账簿.xlsx');
+    const saved = join(outDir, 'new.xlsx');
+    await download.saveAs(saved);
+    const meta = await (await createXlsxWorkbook(new Uint8Array(await readFile(saved)))).readMeta();
+    expect(meta).toMatchObject({ village: '测试村', township: '测试镇', fiscalYear: 2025, kind: 'village' });
+    await fresh.close();
+  });
+});
+
 describe('start-up: which host', () => {
   it('inside Excel it works on the live workbook and speaks Chinese when Excel fails', async () => {
     const excel = await browser.newPage({ viewport: { width: 360, height: 700 }, reducedMotion: 'reduce' });

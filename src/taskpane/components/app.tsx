@@ -51,9 +51,9 @@ export function App({ host, engine, onToggleLang }: AppProps) {
     if (tab === 'plan' || tab === 'disclosure' || tab === 'consolidation') {
       return <NotBuiltPanel title={m.notBuiltTitle} body={m.notBuiltBody} testId={`not-built-${tab}`} />;
     }
-    if (needFile) return <FileOpener onFile={st.openFile} onSample={st.openSample} disabled={busy} />;
+    if (needFile) return <FileOpener onFile={st.openFile} onSample={st.openSample} onNew={st.createBlank} disabled={busy} />;
     if (tab === 'income') {
-      return <ContractsPanel contracts={st.contracts} onLoad={st.loadContracts} busy={busy} />;
+      return <ContractsPanel contracts={st.contracts} onLoad={st.loadContracts} busy={busy} isVillageBook={st.meta !== undefined} />;
     }
     return (
       <BooksPanel

@@ -21,7 +21,7 @@ const useStyles = makeStyles({
 });
 
 /** 收入来源 — income sources: the contract register with each contract's status and arrears. */
-export function ContractsPanel(props: { contracts: readonly ContractLine[] | undefined; onLoad: () => void; busy: boolean }) {
+export function ContractsPanel(props: { contracts: readonly ContractLine[] | undefined; onLoad: () => void; busy: boolean; isVillageBook: boolean }) {
   const m = useMessages();
   const s = useStyles();
   const { contracts: list, onLoad, busy } = props;
@@ -29,10 +29,11 @@ export function ContractsPanel(props: { contracts: readonly ContractLine[] | und
   // would loop); the button recomputes after edits.
   const asked = useRef(false);
   useEffect(() => {
-    if (asked.current || list !== undefined || busy) return;
+    if (asked.current || list !== undefined || busy || !props.isVillageBook) return;
     asked.current = true;
     onLoad();
-  }, [list, busy, onLoad]);
+  }, [list, busy, onLoad, props.isVillageBook]);
+  if (!props.isVillageBook) return <Text size={400} data-testid="contracts-need-book">{m.contractsNeedBook}</Text>;
   const total = list?.reduce((sum, c) => sum + c.arrears, 0) ?? 0;
   const num = mergeClasses(s.td, s.num);
   return (

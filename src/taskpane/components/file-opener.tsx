@@ -1,5 +1,5 @@
 import { Button, Card, Text, makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
-import { DocumentTableRegular, FolderOpenRegular } from '@fluentui/react-icons';
+import { DocumentAddRegular, DocumentTableRegular, FolderOpenRegular } from '@fluentui/react-icons';
 import { useId, useRef, useState, type DragEvent } from 'react';
 import { useMessages } from '../i18n';
 
@@ -18,7 +18,7 @@ const useStyles = makeStyles({
 });
 
 /** Standalone mode: pick or drop an .xlsx, or open the sample. Files stay on this computer. */
-export function FileOpener(props: { onFile: (file: File) => void; onSample: () => void; disabled: boolean }) {
+export function FileOpener(props: { onFile: (file: File) => void; onSample: () => void; onNew: () => void; disabled: boolean }) {
   const m = useMessages();
   const s = useStyles();
   const input = useRef<HTMLInputElement>(null);
@@ -62,6 +62,7 @@ export function FileOpener(props: { onFile: (file: File) => void; onSample: () =
             {m.openPick}
           </Button>
           <Button size="large" disabled={props.disabled} onClick={props.onSample}>{m.openSample}</Button>
+          <Button size="large" icon={<DocumentAddRegular />} disabled={props.disabled} onClick={props.onNew}>{m.openNew}</Button>
         </div>
       </div>
     </Card>
