@@ -74,11 +74,28 @@ export function reportToTables(report: ReportJson, m: Messages): DisplayTable[] 
         col('periodDebit', m.colPeriodDebit, true), col('periodCredit', m.colPeriodCredit, true),
         col('closingDebit', m.colClosingDebit, true), col('closingCredit', m.colClosingCredit, true),
       ],
-      rows: report.trialBalance.map((r) => ({
-        cells: [r.code, r.name, ...[r.openingDebit, r.openingCredit, r.periodDebit, r.periodCredit, r.closingDebit, r.closingCredit].map((a) => amountText(a, true))],
-        strong: false,
-        indent: r.level - 1,
-      })),
+      rows: trialBalanceRows(report.trialBalance, m),
     },
   ];
+}
+
+const TB_AMOUNTS = ['openingDebit', 'openingCredit', 'periodDebit', 'periodCredit', 'closingDebit', 'closingCredit'] as const;
+
+/** Fen of an amount string; the JSON is validated upstream, so a bad string is a bug. */
+function fenOf(s: string): number {
+  const p = parseFen(s);
+  if (!p.ok) throw new Error(`report amount "${s}" is not an amount`);
+  return p.fen;
+}
+
+/** Every account in chart order, then 合计 over the first-level accounts (sub-accounts are inside them). */
+function trialBalanceRows(rows: ReportJson['trialBalance'], m: Messages): DisplayRow[] {
+  const body = rows.map((r) => ({
+    cells: [r.code, r.name, ...TB_AMOUNTS.map((k) => amountText(r[k], true))],
+    strong: false,
+    indent: r.level - 1,
+  }));
+  const firstLevel = rows.filter((r) => r.level === 1);
+  const totals = TB_AMOUNTS.map((k) => formatFen(firstLevel.reduce((t, r) => t + fenOf(r[k]), 0)));
+  return [...body, { cells: [m.totalRow, '', ...totals], strong: true, indent: 0 }];
 }

@@ -117,7 +117,12 @@ export function useBook(host: PaneHost, engine: PaneEngine, m: Messages): BookSt
       if (r.report) setReportsBuilt(true);
       afterFindings(r.findings, (mm) => mm.reportsDone);
     }),
-    closeYear: () => void withBook(m.closeYear, async (b, opts) => afterFindings(await engine.closeYear(b.port, opts), (mm) => mm.closeYearDone)),
+    closeYear: () => void withBook(m.closeYear, async (b, opts) => {
+      const fs = await engine.closeYear(b.port, opts);
+      // The closing vouchers change the ledger the shown statements came from: build them again.
+      if (!fs.some((f) => f.severity === 'error')) setReport(undefined);
+      afterFindings(fs, (mm) => mm.closeYearDone);
+    }),
     lock: (month) => void withBook(m.lockThrough, async (b, opts) => {
       const fs = await engine.lockPeriod(b.port, month, opts);
       setMeta(await engine.readMeta(b.port));

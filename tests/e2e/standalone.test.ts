@@ -51,6 +51,8 @@ let expected: ReportJson;
 let expectedContracts: ContractLine[];
 /** Requests that left the page's own server: there must be none (offline, nothing uploaded). */
 const foreign: string[] = [];
+/** Errors the page reported (uncaught exceptions, React warnings, failed loads). */
+const pageErrors: string[] = [];
 
 beforeAll(async () => {
   outDir = await mkdtemp(join(tmpdir(), 'cunzhang-e2e-'));
@@ -73,7 +75,10 @@ beforeAll(async () => {
   });
   const context = await browser.newContext({ acceptDownloads: true, viewport: { width: 1100, height: 900 }, locale: 'zh-CN', reducedMotion: 'reduce' });
   page = await context.newPage();
-  page.on('pageerror', (e) => console.error('page error:', e));
+  page.on('pageerror', (e) => pageErrors.push(String(e)));
+  page.on('console', (msg) => {
+    if (msg.type() === 'error') pageErrors.push(msg.text());
+  });
   page.on('request', (r) => {
     const url = r.url();
     if (!url.startsWith(server.url) && !url.startsWith('blob:') && !url.startsWith('data:')) foreign.push(url);
@@ -131,7 +136,10 @@ describe('standalone task pane', () => {
     await page.screenshot({ path: join(SHOTS, '3-income-statement.png'), fullPage: true });
     await page.getByRole('tab', { name: '科目余额表' }).click();
     const tb = await rowsOf('statement-trialBalance');
-    expect(tb.map((r) => r[0])).toEqual(expected.trialBalance.map((r) => r.code));
+    expect(tb.map((r) => r[0])).toEqual([...expected.trialBalance.map((r) => r.code), '合计']);
+    // Debits equal credits in every column pair of the 合计 row.
+    const total = tb[tb.length - 1] ?? [];
+    expect([total[2], total[4], total[6]]).toEqual([total[3], total[5], total[7]]);
     // A real figure, not just a shape: the sample has money in the bank at year end.
     const bank = expected.trialBalance.find((r) => r.code === '102');
     expect(bank && bank.closingDebit !== '0.00').toBe(true);
@@ -174,6 +182,7 @@ describe('standalone task pane', () => {
       await page.screenshot({ path: join(SHOTS, `${file}.png`), fullPage: true });
     }
     expect(foreign).toEqual([]);
+    expect(pageErrors).toEqual([]);
   });
 });
 
@@ -185,7 +194,7 @@ describe('standalone task pane: year end', () => {
     await dialog.waitFor();
     await page.screenshot({ path: join(SHOTS, '8-close-year-confirm.png') });
     await dialog.getByRole('button', { name: '确定结账' }).click();
-    await expect.poll(() => page.getByTestId('notice-success').textContent()).toBe('年终结账已完成。');
+    await expect.poll(() => page.getByTestId('notice-success').textContent()).toBe(MESSAGES['zh-CN'].closeYearDone);
 
     const month = `${expected.meta.fiscalYear}-12`;
     await page.getByLabel('锁定到（年-月）').fill(month);
@@ -199,6 +208,13 @@ describe('standalone task pane: year end', () => {
     await download.saveAs(saved);
     const meta = await (await createXlsxWorkbook(new Uint8Array(await readFile(saved)))).readMeta();
     expect(meta?.lockedThrough).toBe(month);
+
+    // The same screen in English, then back.
+    await page.getByRole('button', { name: /English/ }).click();
+    await page.getByRole('button', { name: 'Build reports' }).waitFor();
+    await page.screenshot({ path: join(SHOTS, '13-english.png'), fullPage: true });
+    await page.getByRole('button', { name: /中文/ }).click();
+    await page.getByRole('button', { name: '生成报表' }).waitFor();
   });
 });
 

@@ -49,7 +49,10 @@ describe('reportToTables', () => {
     expect(is?.rows[0]?.cells).toEqual(['四、净收益', '9', '-1,234.05']);
     expect(is?.rows[0]?.strong).toBe(true);
     expect(tb?.rows[0]?.cells).toEqual(['102', '银行存款', '180,000.00', '', '182,200.00', '40,500.00', '321,700.00', '']);
-    expect(tb?.rows.map((r) => r.indent)).toEqual([0, 1]);
+    expect(tb?.rows.map((r) => r.indent)).toEqual([0, 1, 0]);
+    // 合计 adds first-level accounts only (50101 sits inside 501).
+    expect(tb?.rows[2]?.cells).toEqual(['合计', '', '180,000.00', '0.00', '182,200.00', '40,500.00', '321,700.00', '0.00']);
+    expect(tb?.rows[2]?.strong).toBe(true);
   });
   it('speaks English when asked', () => {
     expect(reportToTables(report, MESSAGES['en-US']).map((t) => t.title)).toEqual(['Balance sheet', 'Income and distribution', 'Trial balance']);
