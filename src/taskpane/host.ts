@@ -29,7 +29,8 @@ export interface StandalonePaneHost {
   /** True when the page was opened with ?sample=1. */
   wantsSample: boolean;
   openFile(file: File): Promise<OpenBook>;
-  openSample(): Promise<OpenBook>;
+  /** Fetches the sample next to the page; `signal` cancels the download. */
+  openSample(signal?: AbortSignal): Promise<OpenBook>;
   /** An empty workbook to set up as a new village book (新建). */
   createBlank(fileName: string): Promise<OpenBook>;
   /** The rows of one sheet as shown (values, formula results), for the findings preview. */
@@ -68,8 +69,8 @@ export function createStandalonePaneHost(location: { search: string; href: strin
       if (!/\.xlsx$/i.test(file.name)) throw new PaneError('not-xlsx', file.name);
       return openBytes(new Uint8Array(await file.arrayBuffer()), file.name);
     },
-    openSample: async () => {
-      const res = await fetch(new URL('sample-village.xlsx', location.href));
+    openSample: async (signal) => {
+      const res = await fetch(new URL('sample-village.xlsx', location.href), signal ? { signal } : {});
       if (!res.ok) throw new PaneError('sample-missing', `HTTP ${res.status}`);
       return openBytes(new Uint8Array(await res.arrayBuffer()), 'sample-village.xlsx');
     },

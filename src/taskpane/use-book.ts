@@ -65,9 +65,9 @@ export function useBook(host: PaneHost, engine: PaneEngine, m: Messages): BookSt
   }, []);
 
   const open = useCallback(
-    (load: () => Promise<OpenBook>) =>
-      void run(m.loading, async () => {
-        const b = await load();
+    (load: (signal: AbortSignal | undefined) => Promise<OpenBook>) =>
+      void run(m.loading, async (opts) => {
+        const b = await load(opts.signal);
         adopt(b, await engine.readMeta(b.port));
       }),
     [run, m, engine, adopt],
@@ -87,7 +87,7 @@ export function useBook(host: PaneHost, engine: PaneEngine, m: Messages): BookSt
     if (host.kind === 'excel') {
       void run(m.loading, async () => setMeta(await engine.readMeta(host.book.port)));
     } else if (host.wantsSample) {
-      open(() => host.openSample());
+      open((signal) => host.openSample(signal));
     }
     // Once, when the pane starts.
   }, []);
@@ -102,7 +102,7 @@ export function useBook(host: PaneHost, engine: PaneEngine, m: Messages): BookSt
   return {
     runner, book, meta, findings, report, contracts, preview, reportsBuilt,
     openFile: (file) => host.kind === 'standalone' && open(() => host.openFile(file)),
-    openSample: () => host.kind === 'standalone' && open(() => host.openSample()),
+    openSample: () => host.kind === 'standalone' && open((signal) => host.openSample(signal)),
     createBlank: () => host.kind === 'standalone' && open(() => host.createBlank(m.newFileName)),
     closeBook: () => adopt(undefined, undefined),
     setup: (s) => void withBook(m.setupRun, async (b, opts) => {

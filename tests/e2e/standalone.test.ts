@@ -244,6 +244,23 @@ describe('standalone task pane: a new village book', () => {
   });
 });
 
+describe('standalone task pane: long work', () => {
+  it('shows progress while the sample loads and cancels it', async () => {
+    const slow = await browser.newPage({ viewport: { width: 800, height: 600 }, reducedMotion: 'reduce' });
+    // The sample never arrives, so the work is still running when the accountant gives up.
+    await slow.route('**/sample-village.xlsx', () => undefined);
+    await slow.goto(`${server.url}taskpane.html?sample=1`);
+    const progress = slow.getByTestId('progress');
+    await progress.getByRole('progressbar').waitFor();
+    await slow.screenshot({ path: join(SHOTS, '14-progress.png') });
+    await progress.getByRole('button', { name: '取消' }).click();
+    await expect.poll(() => slow.getByTestId('notice-info').textContent()).toBe('已取消，账簿没有改动。');
+    expect(await progress.count()).toBe(0);
+    await slow.getByTestId('drop-zone').waitFor();
+    await slow.close();
+  });
+});
+
 describe('start-up: which host', () => {
   it('inside Excel it works on the live workbook and speaks Chinese when Excel fails', async () => {
     const excel = await browser.newPage({ viewport: { width: 360, height: 700 }, reducedMotion: 'reduce' });
