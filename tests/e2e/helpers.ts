@@ -1,0 +1,51 @@
+/** Helpers of the standalone e2e test: expected-text formatting independent of the app, test files. */
+import ExcelJS from 'exceljs';
+
+/** The form prints '一、经营收入', '减：累计折旧'; the report JSON keeps the bare label. */
+export function bareLabel(label: string): string {
+  return label.replace(/^([一二三四五六七八九十]+、|加：|减：)/, '');
+}
+
+/** 123450 fen → "1,234.50". */
+export function fenText(fen: number): string {
+  const sign = fen < 0 ? '-' : '';
+  const abs = Math.abs(fen);
+  return grouped(`${sign}${Math.floor(abs / 100)}.${String(abs % 100).padStart(2, '0')}`);
+}
+
+/** "1234.50" → "1,234.50" by string surgery, independent of the app's formatter. */
+export function grouped(amount: string): string {
+  const neg = amount.startsWith('-');
+  const [int = '0', frac = '00'] = (neg ? amount.slice(1) : amount).split('.');
+  const body = `${int.replace(/\B(?=(\d{3})+(?!\d))/g, ',')}.${frac}`;
+  return neg && body !== '0.00' ? `-${body}` : body;
+}
+
+/** The sample with one amount typed with three decimals (a finding on that cell). */
+export async function brokenSample(sample: string, path: string): Promise<number> {
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.readFile(sample);
+  const ws = wb.getWorksheet('凭证');
+  if (!ws) throw new Error('the sample has no 凭证 sheet');
+  let debitCol = 0;
+  let headerRow = 0;
+  ws.eachRow((row, r) => row.eachCell((cell, c) => {
+    if (debitCol === 0 && cell.value === '借方金额') [debitCol, headerRow] = [c, r];
+  }));
+  for (let r = headerRow + 1; r <= ws.rowCount; r++) {
+    const cell = ws.getRow(r).getCell(debitCol);
+    if (typeof cell.value === 'number' && cell.value > 0) {
+      cell.value = cell.value + 0.005;
+      await wb.xlsx.writeFile(path);
+      return r;
+    }
+  }
+  throw new Error('no debit amount in 凭证');
+}
+
+/** The text ExcelJS reads for a cell, formula results included, money as "1234.50". */
+export function cellText(v: ExcelJS.CellValue): string {
+  const value = typeof v === 'object' && v !== null && 'result' in v ? v.result : v;
+  if (typeof value === 'number') return value.toFixed(2);
+  return String(value ?? '');
+}
