@@ -5,7 +5,7 @@
  */
 import { useCallback, useEffect, useState } from 'react';
 import type { Finding } from '../core/findings';
-import type { Scalar, WorkbookMeta } from '../workbook/port';
+import type { RunOptions, Scalar, WorkbookMeta } from '../workbook/port';
 import { PaneError } from './errors';
 import type { OpenBook, PaneHost } from './host';
 import type { Messages } from './i18n';
@@ -75,7 +75,7 @@ export function useBook(host: PaneHost, engine: PaneEngine, m: Messages): BookSt
 
   /** Runs a use case on the open workbook; nothing happens without one. */
   const withBook = useCallback(
-    <T>(label: string, work: (b: OpenBook, opts: Parameters<Parameters<Runner['run']>[1]>[0]) => Promise<T>) =>
+    <T>(label: string, work: (b: OpenBook, opts: RunOptions) => Promise<T>) =>
       run(label, async (opts) => {
         if (!book) throw new PaneError('no-workbook');
         return work(book, opts);
