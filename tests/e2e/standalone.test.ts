@@ -225,6 +225,26 @@ describe('standalone task pane: a new village book', () => {
   });
 });
 
+describe('standalone task pane: drag and drop', () => {
+  it('opens a workbook dropped on the page', async () => {
+    const drop = await browser.newPage();
+    await drop.goto(`${server.url}taskpane.html`);
+    const zone = drop.getByTestId('drop-zone');
+    await zone.waitFor();
+    const base64 = (await readFile(SAMPLE)).toString('base64');
+    const dataTransfer = await drop.evaluateHandle((b64) => {
+      const bytes = Uint8Array.from(atob(b64), (c) => c.charCodeAt(0));
+      const dt = new DataTransfer();
+      dt.items.add(new File([bytes], '拖进来的账簿.xlsx'));
+      return dt;
+    }, base64);
+    await zone.dispatchEvent('drop', { dataTransfer });
+    await expect.poll(() => drop.getByTestId('file-name').textContent()).toBe('已打开：拖进来的账簿.xlsx');
+    await drop.getByRole('button', { name: '检查账簿' }).waitFor();
+    await drop.close();
+  });
+});
+
 describe('standalone task pane: long work', () => {
   it('shows progress while the sample loads and cancels it', async () => {
     const slow = await browser.newPage({ viewport: { width: 800, height: 600 }, reducedMotion: 'reduce' });
