@@ -3,39 +3,14 @@
  * (STYLE.md habit 5). A bad argument is #VALUE! (wrong type, missing) or #NUM! (out of range, no
  * answer); an unexpected failure is #VALUE! with its message. Never a number.
  */
+import { ArgumentError } from '../core/errors';
 
 /** A bad argument found while coercing cells, before any core call. */
-export class FunctionArgumentError extends Error {
-  constructor(
-    readonly zh: string,
-    readonly en: string,
-    readonly kind: 'value' | 'num' = 'value',
-  ) {
-    super(`${zh} / ${en}`);
-    this.name = 'FunctionArgumentError';
-  }
-}
-
-/**
- * The shape every argument error of ours has (FunctionArgumentError, the core's
- * IncomeArgumentError, AppraisalError, ThresholdError): matched by shape so this module imports
- * no core error classes.
- */
-interface ArgumentProblem {
-  zh: string;
-  en: string;
-  kind: 'value' | 'num';
-}
-
-function isArgumentProblem(e: unknown): e is ArgumentProblem {
-  if (typeof e !== 'object' || e === null) return false;
-  const p = e as Partial<ArgumentProblem>;
-  return typeof p.zh === 'string' && typeof p.en === 'string' && (p.kind === 'value' || p.kind === 'num');
-}
+export class FunctionArgumentError extends ArgumentError {}
 
 /** Maps anything thrown to a CustomFunctions.Error; Chinese message first. */
 export function toExcelError(e: unknown): CustomFunctions.Error {
-  if (isArgumentProblem(e)) {
+  if (e instanceof ArgumentError) {
     const code = e.kind === 'num' ? CustomFunctions.ErrorCode.invalidNumber : CustomFunctions.ErrorCode.invalidValue;
     return new CustomFunctions.Error(code, `${e.zh}（${e.en}）`);
   }

@@ -18,8 +18,7 @@ import type { ReportJson } from '../../src/app/report-json';
 import { saveWorkbookFileAtomic } from '../../src/hosts/xlsx/file';
 import { createXlsxWorkbook } from '../../src/hosts/xlsx/xlsx-workbook';
 import { parseCsv } from '../../src/workbook/voucher-import';
-import { xlsxToCsvSheets } from '../support/libreoffice';
-import { xlsxToCsvRecalculated } from './libreoffice-recalc';
+import { xlsxToCsvRecalculated, xlsxToCsvSheets } from '../support/libreoffice';
 import { DISTRIBUTIONS_CSV, OPENING_CSV, VOUCHERS_CSV } from './worked-example-files';
 
 const source = (text: string, name: string): ImportSource => {

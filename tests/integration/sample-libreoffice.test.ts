@@ -5,8 +5,7 @@
  */
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { xlsxToCsvSheets } from '../support/libreoffice';
-import { xlsxToCsvRecalculated } from './libreoffice-recalc';
+import { xlsxToCsvRecalculated, xlsxToCsvSheets } from '../support/libreoffice';
 
 const SAMPLE = join(__dirname, '..', '..', 'assets', 'sample-village.xlsx');
 

@@ -3,6 +3,7 @@
  * DOMAIN.md §3). The thresholds are data, passed in; the defaults are the common national ones.
  */
 import type { Fen } from '../money';
+import { ArgumentError } from '../errors';
 
 export type VillageClassCode = 'shell' | 'weak' | 'average' | 'rich';
 
@@ -33,16 +34,7 @@ export const VILLAGE_CLASSES: Readonly<Record<VillageClassCode, VillageClass>> =
 };
 
 /** Misuse: thresholds that cannot order the classes. 'value' = not a whole fen amount, 'num' = out of order. */
-export class ThresholdError extends Error {
-  constructor(
-    readonly zh: string,
-    readonly en: string,
-    readonly kind: 'value' | 'num',
-  ) {
-    super(`${zh} / ${en}`);
-    this.name = 'ThresholdError';
-  }
-}
+export class ThresholdError extends ArgumentError {}
 
 /** Throws ThresholdError unless 0 < weakBelow ≤ richFrom, both whole fen. */
 export function checkThresholds(t: VillageThresholds): VillageThresholds {

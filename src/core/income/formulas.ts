@@ -9,21 +9,13 @@
  */
 import type Decimal from 'decimal.js';
 import { D, roundFen, type Money } from '../money';
+import { ArgumentError } from '../errors';
 
 /** A decimal input: string, number or Decimal. */
 export type Dec = Decimal.Value;
 
 /** A bad argument: 'value' = wrong type or missing, 'num' = out of range. */
-export class IncomeArgumentError extends Error {
-  constructor(
-    readonly zh: string,
-    readonly en: string,
-    readonly kind: 'value' | 'num',
-  ) {
-    super(`${zh} / ${en}`);
-    this.name = 'IncomeArgumentError';
-  }
-}
+export class IncomeArgumentError extends ArgumentError {}
 
 /** Parses a decimal argument; throws 'value' for non-numbers, 'num' for out-of-range values. */
 function dec(v: Dec | undefined, name: string, zhName: string, opts: { min?: Dec; max?: Dec; minExclusive?: boolean } = {}): Decimal {

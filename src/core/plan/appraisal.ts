@@ -6,6 +6,7 @@
  */
 import type Decimal from 'decimal.js';
 import { D, roundFen, type Money } from '../money';
+import { ArgumentError } from '../errors';
 
 /** 社会折现率 — the national social discount rate, the default for NPV. */
 export const DEFAULT_DISCOUNT_RATE = '0.08';
@@ -19,16 +20,7 @@ const IRR_GRID_UP = ['0', '0.05', '0.1', '0.2', '0.3', '0.5', '0.75', '1', '1.5'
 const IRR_GRID_DOWN = ['0', '-0.05', '-0.1', '-0.2', '-0.3', '-0.5', '-0.7', '-0.9', '-0.99', '-0.999999'];
 
 /** Misuse of an appraisal function: 'value' = missing or not a number, 'num' = no answer exists. */
-export class AppraisalError extends Error {
-  constructor(
-    readonly zh: string,
-    readonly en: string,
-    readonly kind: 'value' | 'num',
-  ) {
-    super(`${zh} / ${en}`);
-    this.name = 'AppraisalError';
-  }
-}
+export class AppraisalError extends ArgumentError {}
 
 function toDecimal(v: Decimal.Value, zhName: string, name: string): Decimal {
   let x: Decimal;
