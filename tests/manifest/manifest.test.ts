@@ -135,9 +135,12 @@ describe('manifest.xml structure', () => {
     expect(one('Runtimes').parent?.children[0]?.local).toBe('Runtimes');
   });
 
-  it('requires SharedRuntime 1.1 and asks for ReadWriteDocument only', () => {
+  it('requires SharedRuntime 1.1 and ExcelApi 1.15 and asks for ReadWriteDocument only', () => {
     const sets = all(one('Requirements'), (e) => e.local === 'Set');
-    expect(sets.map((s) => [s.attrs.Name, s.attrs.MinVersion])).toEqual([['SharedRuntime', '1.1']]);
+    expect(sets.map((s) => [s.attrs.Name, s.attrs.MinVersion])).toEqual([
+      ['SharedRuntime', '1.1'],
+      ['ExcelApi', '1.15'],
+    ]);
     expect(one('Permissions').text.trim()).toBe('ReadWriteDocument');
   });
 
