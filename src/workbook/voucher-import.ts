@@ -22,11 +22,25 @@ const LF = 10;
  */
 export function parseCsv(text: string): string[][] {
   const s = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
-  const n = s.length;
   const out: string[][] = [];
-  let row: string[] = [];
   let i = 0;
-  while (i < n) {
+  while (i < s.length) {
+    const row: string[] = [];
+    i = readCsvRecord(s, i, row);
+    out.push(row);
+  }
+  return out;
+}
+
+/**
+ * One CSV record of `s` starting at `start` (start < s.length): its fields are pushed onto
+ * `row`; returns where the next record starts (s.length at the end). The one definition of the
+ * CSV grammar: parseCsv loops over it and the voucher scanner (voucher-csv.ts) falls back to it.
+ */
+export function readCsvRecord(s: string, start: number, row: string[]): number {
+  const n = s.length;
+  let i = start;
+  for (;;) {
     let field: string;
     if (s.charCodeAt(i) === QUOTE) {
       // Quoted field: copy runs between quotes, '""' is one quote.
@@ -44,44 +58,41 @@ export function parseCsv(text: string): string[][] {
           field += '"';
           j = q + 2;
         } else {
-          i = q + 1;
           // Text after the closing quote up to the separator is kept (lenient, like Excel).
-          let k = i;
-          while (k < n) {
-            const c = s.charCodeAt(k);
-            if (c === COMMA || c === LF || c === CR) break;
-            k++;
-          }
-          if (k > i) field += s.slice(i, k);
+          const k = fieldEnd(s, q + 1);
+          if (k > q + 1) field += s.slice(q + 1, k);
           i = k;
           break;
         }
       }
     } else {
-      let k = i;
-      while (k < n) {
-        const c = s.charCodeAt(k);
-        if (c === COMMA || c === LF || c === CR) break;
-        k++;
-      }
+      const k = fieldEnd(s, i);
       field = s.slice(i, k);
       i = k;
     }
     row.push(field);
-    if (i >= n) break;
+    if (i >= n) return n;
     const c = s.charCodeAt(i);
     if (c === COMMA) {
       i++;
-      if (i >= n) row.push(''); // trailing comma at end of text: one more empty field
-      continue;
+      if (i < n) continue;
+      row.push(''); // trailing comma at end of text: one more empty field
+      return n;
     }
     // End of record: CRLF, LF or CR.
-    out.push(row);
-    row = [];
-    i += c === CR && s.charCodeAt(i + 1) === LF ? 2 : 1;
+    return i + (c === CR && s.charCodeAt(i + 1) === LF ? 2 : 1);
   }
-  if (row.length > 0) out.push(row);
-  return out;
+}
+
+/** Index of the first ',', LF or CR at or after i (s.length if none): the end of an unquoted field. */
+export function fieldEnd(s: string, i: number): number {
+  const n = s.length;
+  while (i < n) {
+    const c = s.charCodeAt(i);
+    if (c === COMMA || c === LF || c === CR) return i;
+    i++;
+  }
+  return n;
 }
 
 /**

@@ -46,16 +46,23 @@ export function amountOrIssue(v: unknown, header: string): Fen | Issue {
   return r.ok ? r.fen : unwrap(parseAmountCell(v, header));
 }
 export function codeOrIssue(v: unknown, header: string): string | Issue {
-  if (typeof v === 'string' && v.length >= 3 && v.length <= 15 && (v.length & 1) === 1 && isDigits(v)) return v;
+  if (typeof v === 'string' && isCodeAt(v, 0, v.length)) return v;
   return unwrap(parseCodeCell(v, header));
 }
 /** 'YYYY-MM-DD' exactly, and a real calendar date. */
 function isIsoDate(s: string): boolean {
-  if (s.length !== 10 || s.charCodeAt(4) !== 45 || s.charCodeAt(7) !== 45) return false;
+  return isIsoDateAt(s, 0, s.length);
+}
+/**
+ * isIsoDate over s[start, end) without slicing, so the CSV scanner can test a field in place
+ * and allocate the date string only once it is known to be good (or reuse the previous one).
+ */
+export function isIsoDateAt(s: string, start: number, end: number): boolean {
+  if (end - start !== 10 || s.charCodeAt(start + 4) !== 45 || s.charCodeAt(start + 7) !== 45) return false;
   let y = 0, m = 0, d = 0;
   for (let i = 0; i < 10; i++) {
     if (i === 4 || i === 7) continue;
-    const c = s.charCodeAt(i) - 48;
+    const c = s.charCodeAt(start + i) - 48;
     if (c < 0 || c > 9) return false;
     if (i < 4) y = y * 10 + c;
     else if (i < 7) m = m * 10 + c;
@@ -70,12 +77,15 @@ function isIsoDate(s: string): boolean {
  * Same result as parseFen wherever both apply.
  */
 function plainFen(s: string): number {
-  const n = s.length;
-  let i = s.charCodeAt(0) === 45 ? 1 : 0;
-  const neg = i === 1;
+  return plainFenAt(s, 0, s.length);
+}
+/** plainFen over s[start, end) without slicing (the CSV scanner's amount fast path). */
+export function plainFenAt(s: string, start: number, end: number): number {
+  let i = s.charCodeAt(start) === 45 ? start + 1 : start;
+  const neg = i > start;
   let whole = 0;
   let wholeDigits = 0;
-  for (; i < n; i++) {
+  for (; i < end; i++) {
     const c = s.charCodeAt(i) - 48;
     if (c < 0 || c > 9) break;
     whole = whole * 10 + c;
@@ -83,26 +93,42 @@ function plainFen(s: string): number {
   }
   if (wholeDigits === 0 || wholeDigits > 13) return NaN;
   let frac = 0;
-  if (i < n) {
-    if (s.charCodeAt(i) !== 46 || n - i - 1 > 2) return NaN;
-    for (let k = i + 1; k < n; k++) {
+  if (i < end) {
+    // More than two decimals is not plain: parseFen decides (it may be trailing zeros or a finding).
+    if (s.charCodeAt(i) !== 46 || end - i - 1 > 2) return NaN;
+    for (let k = i + 1; k < end; k++) {
       const c = s.charCodeAt(k) - 48;
       if (c < 0 || c > 9) return NaN;
       frac = frac * 10 + c;
     }
-    if (n - i - 1 === 1) frac *= 10;
+    if (end - i - 1 === 1) frac *= 10;
   }
   const fen = whole * 100 + frac;
   if (fen > 1e15) return NaN;
   return neg ? -fen || 0 : fen;
 }
 
-function isDigits(s: string): boolean {
-  for (let i = 0; i < s.length; i++) {
+/** s[start, end) is 3, 5, 7 … 15 digits: an account code as parseCodeCell accepts it unchanged. */
+export function isCodeAt(s: string, start: number, end: number): boolean {
+  const n = end - start;
+  if (n < 3 || n > 15 || (n & 1) === 0) return false;
+  for (let i = start; i < end; i++) {
     const c = s.charCodeAt(i);
     if (c < 48 || c > 57) return false;
   }
   return true;
+}
+
+/** Whitespace as String.prototype.trim sees it (ASCII, NBSP, the Unicode Zs spaces, line/para separators, BOM). */
+export function isTrimSpace(c: number): boolean {
+  if (c <= 32) return c === 32 || (c >= 9 && c <= 13);
+  if (c < 0xa0) return false;
+  return c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
+}
+
+/** A non-empty string with nothing for trim() to remove: its cellText is itself. */
+export function isTrimmedText(v: unknown): v is string {
+  return typeof v === 'string' && v !== '' && !isTrimSpace(v.charCodeAt(0)) && !isTrimSpace(v.charCodeAt(v.length - 1));
 }
 
 /** Where a table's rows live, so findings can name the cell. */
