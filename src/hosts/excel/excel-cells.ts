@@ -4,6 +4,7 @@
  * tested without any mock.
  */
 import { isFormulaCell, type Cell, type ColumnSpec, type Scalar } from '../../workbook/port';
+import { columnLetter } from '../../workbook/layout';
 
 /** Misuse or an unusable workbook shape in the Excel host (a bug channel, not a data finding). */
 export class ExcelHostError extends Error {
@@ -17,17 +18,8 @@ export class ExcelHostError extends Error {
   }
 }
 
-/** 0-based column index → worksheet letters (0 → 'A', 26 → 'AA'). */
-export function columnLetter(index0: number): string {
-  let n = index0 + 1;
-  let out = '';
-  while (n > 0) {
-    const rem = (n - 1) % 26;
-    out = String.fromCharCode(65 + rem) + out;
-    n = Math.floor((n - 1) / 26);
-  }
-  return out;
-}
+/** 0-based column index → worksheet letters (0 → 'A', 26 → 'AA'); one definition, in the layout. */
+export { columnLetter };
 
 /** Worksheet letters → 0-based index ('A' → 0); undefined when not letters. */
 export function columnIndex(letters: string): number | undefined {
