@@ -50,10 +50,16 @@ export function importVoucherCsv(text: string, where: { sheet: string; firstRow:
  * characters, so a repeated cell costs a hash and a compare instead of a new string.
  */
 class TextPool {
-  private readonly slots: string[] = new Array<string>(1024).fill('');
+  private readonly slots: string[];
+  private readonly mask: number;
   /** The string handed out last: rows of one voucher repeat date, number and summary. */
   private last = '';
 
+  /** `bits`: log2 of the slot count, sized to how many distinct values the column tends to have. */
+  constructor(bits = 10) {
+    this.slots = new Array<string>(1 << bits).fill('');
+    this.mask = (1 << bits) - 1;
+  }
   /** The pooled string equal to s[start, end), if it is the one handed out last; else ''. */
   recent(s: string, start: number, end: number): string {
     const last = this.last;
@@ -66,7 +72,7 @@ class TextPool {
     if (n > 40) return (this.last = s.slice(start, end)); // long free text rarely repeats; not worth hashing
     let h = n;
     for (let i = start; i < end; i++) h = (Math.imul(h, 31) + s.charCodeAt(i)) | 0;
-    const slot = (h ^ (h >>> 10)) & 1023;
+    const slot = (h ^ (h >>> 15)) & this.mask;
     const hit = this.slots[slot] as string;
     if (hit.length === n && sameChars(s, start, hit)) return (this.last = hit);
     const fresh = s.slice(start, end);
@@ -92,7 +98,13 @@ class RecordScanner {
   private readonly starts: Int32Array;
   private readonly ends: Int32Array;
   private readonly fields = emptyLineFields();
-  private readonly pools = { date: new TextPool(), number: new TextPool(), summary: new TextPool(), account: new TextPool(), text: new TextPool() };
+  private readonly pools = {
+    date: new TextPool(),
+    number: new TextPool(15), // 凭证号 restart at 1 each month: one string per number, not one per voucher
+    summary: new TextPool(),
+    account: new TextPool(),
+    text: new TextPool(),
+  };
 
   constructor(
     private readonly s: string,
