@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { importVoucherCsv } from '../../src/workbook/voucher-csv';
-import { parseCsv, parseVoucherRows } from '../../src/workbook/voucher-import';
+import { parseCsv, parseVoucherRows, readCsvRecord } from '../../src/workbook/voucher-import';
 import { isTrimSpace } from '../../src/workbook/codecs/cells';
 
 const WHERE = { sheet: 'import.csv', firstRow: 2 };
@@ -57,6 +57,24 @@ describe('importVoucherCsv', () => {
 
   it('a file without the required columns gets the same findings as the general path', () => {
     for (const text of ['', '日期,摘要\n2025-01-01,x', 'a,b\n']) expect(importVoucherCsv(text, WHERE)).toStrictEqual(general(text));
+  });
+});
+
+describe('parseCsv (one grammar, readCsvRecord, under both paths)', () => {
+  it('round-trips any rows written the RFC 4180 way, with LF or CRLF', () => {
+    const field = fc.string({ unit: fc.constantFrom('a', '日', ',', '"', '\n', '\r', ' ', '1') });
+    fc.assert(
+      fc.property(fc.array(fc.array(field, { minLength: 1, maxLength: 5 }), { maxLength: 8 }), fc.constantFrom('\n', '\r\n'), (rows, nl) => {
+        const text = rows.map((r) => r.map((v) => encode(v, false)).join(',') + nl).join('');
+        expect(parseCsv(text)).toEqual(rows);
+      }),
+    );
+  });
+
+  it('readCsvRecord returns where the next record starts', () => {
+    const row: string[] = [];
+    expect(readCsvRecord('a,"b\r\nc"\r\nd', 0, row)).toBe(10); // 'd' is at 10
+    expect(row).toEqual(['a', 'b\r\nc']);
   });
 });
 
