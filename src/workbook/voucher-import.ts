@@ -87,7 +87,7 @@ export function readCsvRecord(s: string, start: number, row: string[]): number {
 }
 
 /** Index of the first ',', LF or CR at or after i (s.length if none): the end of an unquoted field. */
-export function fieldEnd(s: string, i: number): number {
+function fieldEnd(s: string, i: number): number {
   const n = s.length;
   while (i < n) {
     const c = s.charCodeAt(i);
