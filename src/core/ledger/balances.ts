@@ -28,14 +28,8 @@ export interface TrialBalanceRow {
   closingCredit: Fen;
 }
 
-export interface TrialBalanceTotals {
-  openingDebit: Fen;
-  openingCredit: Fen;
-  periodDebit: Fen;
-  periodCredit: Fen;
-  closingDebit: Fen;
-  closingCredit: Fen;
-}
+/** The six amount columns, summed over the first-level rows. */
+export type TrialBalanceTotals = Omit<TrialBalanceRow, 'code' | 'name' | 'level'>;
 
 export interface TrialBalance {
   from: YearMonth;
