@@ -148,7 +148,7 @@ function printHelp(port, certNote) {
 
 独立网页 Standalone page (any browser, no Excel):
   ${base}/taskpane.html
-  ${base}/taskpane.html?sample=1   (示例村 sample workbook preloaded${sample ? '' : ' — assets/sample-village.xlsx is missing: run `npm run sample` and restart'})
+  ${base}/taskpane.html?sample=1   (示范村 sample workbook preloaded${sample ? '' : ' — assets/sample-village.xlsx is missing: run `npm run sample` and restart'})
 
 加载到 Excel 网页版 Sideload into Excel on the web:
   Open a workbook at office.com > Home > Add-ins > More Add-ins > My Add-ins > Upload My Add-in,
