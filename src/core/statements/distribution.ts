@@ -39,12 +39,19 @@ export function classifyDistributions(vouchers: readonly Voucher[], from: YearMo
   const end = nextMonth(to);
   for (const v of vouchers) {
     if (v.generated !== undefined || v.date < from || v.date >= end) continue;
-    if (!touches(v.lines)) continue;
-    const red = v.lines.some((l) => l.debit < 0 || l.credit < 0);
-    const s = red ? -1 : 1;
-    addVoucher(v.lines, s, out);
+    addDistribution(v.lines, out);
   }
   return out;
+}
+
+/**
+ * Adds one voucher's share to `out`; the caller has already checked that it is in the period
+ * and not a closing voucher (the income statement does so in its single pass over the year).
+ */
+export function addDistribution(lines: readonly VoucherLine[], out: Distributions): void {
+  if (!touches(lines)) return;
+  const red = lines.some((l) => l.debit < 0 || l.credit < 0);
+  addVoucher(lines, red ? -1 : 1, out);
 }
 
 function addVoucher(lines: readonly VoucherLine[], s: 1 | -1, out: Distributions): void {

@@ -15,9 +15,9 @@
 import type { Chart } from '../chart/accounts';
 import { finding, type Finding } from '../findings';
 import { formatFen, type Fen } from '../money';
-import { accountBalances } from '../ledger/balances';
+import { accountBalances, nextMonth } from '../ledger/balances';
 import type { OpeningBalance, Voucher, YearMonth } from '../ledger/types';
-import { classifyDistributions } from './distribution';
+import { addDistribution, type Distributions } from './distribution';
 import { evaluateLines, feedAmount, type Feed, type LineDef } from './lines';
 
 const income = (account: string): Feed => ({ account, sign: -1 });
@@ -71,12 +71,38 @@ const isPL = (chart: Chart, code: string): boolean => {
   return c === 'income' || c === 'expense';
 };
 
+/**
+ * The period's activity per posted account (what accountBalances gives with excludeGenerated)
+ * and the distributions (what classifyDistributions gives), from one pass over the vouchers
+ * instead of two: on a million lines the second pass cost as much as the first. One mutable
+ * box per account, so a line costs one Map lookup rather than a get and a set.
+ */
+function periodActivity(vouchers: readonly Voucher[], from: YearMonth, to: YearMonth): { activity: Map<string, Fen>; dist: Distributions } {
+  const dist: Distributions = { reserve: 0, members: 0, other: 0, otherIn: 0 };
+  const boxes = new Map<string, { n: Fen }>();
+  const end = nextMonth(to);
+  for (let i = 0; i < vouchers.length; i++) {
+    const v = vouchers[i]!;
+    if (v.generated !== undefined || v.date < from || v.date >= end) continue;
+    const lines = v.lines;
+    for (let j = 0; j < lines.length; j++) {
+      const l = lines[j]!;
+      const b = boxes.get(l.account);
+      if (b === undefined) boxes.set(l.account, { n: l.debit - l.credit });
+      else b.n += l.debit - l.credit;
+    }
+    addDistribution(lines, dist);
+  }
+  const activity = new Map<string, Fen>();
+  for (const [code, b] of boxes) activity.set(code, b.n);
+  return { activity, dist };
+}
+
 /** Build the 收益及收益分配表 for the months from..to (normally the whole fiscal year). */
 export function buildIncomeStatement(input: In): IncomeStatement {
   const { chart } = input;
-  const activity = accountBalances({ vouchers: input.vouchers, from: input.from, to: input.to, excludeGenerated: true });
+  const { activity, dist } = periodActivity(input.vouchers, input.from, input.to);
   const opening = accountBalances({ opening: input.opening, vouchers: [] });
-  const dist = classifyDistributions(input.vouchers, input.from, input.to);
   const values = {
     retainedOpening: feedAmount({ account: '322', sign: -1 }, opening),
     otherIn: dist.otherIn,
