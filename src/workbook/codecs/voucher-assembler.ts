@@ -55,11 +55,36 @@ export function emptyLineFields(): LineFields {
   return { date: '', number: '', summary: '', account: '', debit: 0, credit: 0, contract: '', counterparty: '', preparer: '', reviewer: '', attachments: undefined, reverses: undefined };
 }
 
+/**
+ * The vouchers of one month by 凭证号. Numbers are keys as written ('7' and '07' are two
+ * vouchers); the usual ones — digits without a leading zero — index an array by value, which
+ * is the same key and spares a million-line file its string hashing.
+ */
+interface MonthVouchers {
+  plain: (Voucher | undefined)[];
+  other: Map<string, Voucher>;
+}
+/** Numbers above this stay in the Map: a typo must not grow an array wildly. */
+const MAX_PLAIN = 200_000;
+
+/** The value of a 凭证号 written as plain digits without a leading zero ('12'), else -1. */
+function plainNumber(n: string): number {
+  const len = n.length;
+  if (len === 0 || len > 6 || n.charCodeAt(0) === 48) return -1;
+  let k = 0;
+  for (let i = 0; i < len; i++) {
+    const c = n.charCodeAt(i) - 48;
+    if (c < 0 || c > 9) return -1;
+    k = k * 10 + c;
+  }
+  return k <= MAX_PLAIN ? k : -1;
+}
+
 export class VoucherAssembler {
   readonly findings: Finding[] = [];
   /** Vouchers in order of first appearance, and by month ('2025-01') then 凭证号. */
   private readonly order: Voucher[] = [];
-  private readonly byMonth = new Map<string, Map<string, Voucher>>();
+  private readonly byMonth = new Map<string, MonthVouchers>();
   /** Vouchers with a bad row: left out of the result whole. */
   private readonly bad = new Set<Voucher>();
   /** The previous row's voucher and the numbers map of its date's month: lines of a voucher are usually adjacent. */
@@ -67,7 +92,7 @@ export class VoucherAssembler {
   private lastDate = '';
   private lastNumber = '';
   private monthDate = '';
-  private month = new Map<string, Voucher>();
+  private month: MonthVouchers = { plain: [], other: new Map() };
   /**
    * Lines of the voucher being read, gathered here and handed over as one exact-size array when
    * another voucher starts (a pushed-to [] reserves 17 slots; a million lines make that most of
@@ -152,14 +177,19 @@ export class VoucherAssembler {
     if (date !== this.monthDate) {
       const m = date.slice(0, 7);
       let numbers = this.byMonth.get(m);
-      if (numbers === undefined) this.byMonth.set(m, (numbers = new Map()));
+      if (numbers === undefined) this.byMonth.set(m, (numbers = { plain: [], other: new Map() }));
       this.month = numbers;
       this.monthDate = date;
     }
-    let v = this.month.get(number);
+    const month = this.month;
+    const k = plainNumber(number);
+    let v = k >= 0 ? month.plain[k] : month.other.get(number);
     if (v === undefined) {
       v = { date, number, summary, lines: [] };
-      this.month.set(number, v);
+      if (k >= 0) {
+        while (month.plain.length < k) month.plain.push(undefined); // packed, not holey
+        month.plain[k] = v;
+      } else month.other.set(number, v);
       this.order.push(v);
     }
     this.last = v;
