@@ -55,8 +55,14 @@ class TextPool {
   /** The string handed out last: rows of one voucher repeat date, number and summary. */
   private last = '';
 
-  /** `bits`: log2 of the slot count, sized to how many distinct values the column tends to have. */
-  constructor(bits = 10) {
+  /**
+   * `bits`: log2 of the slot count, sized to how many distinct values the column tends to have.
+   * `latin`: make Latin-1 values one-byte strings (see oneByte).
+   */
+  constructor(
+    bits = 10,
+    private readonly latin = false,
+  ) {
     this.slots = new Array<string>(1 << bits).fill('');
     this.mask = (1 << bits) - 1;
   }
@@ -75,10 +81,27 @@ class TextPool {
     const slot = (h ^ (h >>> 15)) & this.mask;
     const hit = this.slots[slot] as string;
     if (hit.length === n && sameChars(s, start, hit)) return (this.last = hit);
-    const fresh = s.slice(start, end);
+    const fresh = this.latin ? oneByte(s, start, end) : s.slice(start, end);
     this.slots[slot] = fresh;
     return (this.last = fresh);
   }
+}
+
+/**
+ * s[start, end) as a one-byte string when every char is Latin-1. A slice of the file keeps the
+ * file's two-byte form (any Chinese in it makes it two-byte), and every later comparison of such
+ * a date with '2025-01', or lookup of such a code in a Map keyed by the chart's codes, takes
+ * V8's slow mixed-width path: a million times over in each ledger pass. Only built on a pool
+ * miss, so a few hundred times per file.
+ */
+function oneByte(s: string, start: number, end: number): string {
+  const codes: number[] = [];
+  for (let i = start; i < end; i++) {
+    const c = s.charCodeAt(i);
+    if (c > 0xff) return s.slice(start, end);
+    codes.push(c);
+  }
+  return String.fromCharCode(...codes);
 }
 
 function indexOrEnd(s: string, ch: string, from: number): number {
@@ -99,10 +122,10 @@ class RecordScanner {
   private readonly ends: Int32Array;
   private readonly fields = emptyLineFields();
   private readonly pools = {
-    date: new TextPool(),
-    number: new TextPool(15), // 凭证号 restart at 1 each month: one string per number, not one per voucher
+    date: new TextPool(10, true),
+    number: new TextPool(15, true), // 凭证号 restart at 1 each month: one string per number, not one per voucher
     summary: new TextPool(),
-    account: new TextPool(),
+    account: new TextPool(10, true),
     text: new TextPool(),
   };
 

@@ -237,8 +237,10 @@ export class VoucherAssembler {
     this.flush();
     const vouchers: Voucher[] = [];
     let lines = 0;
+    // Set.has on an object gives it an identity hash first: skip that when nothing is bad.
+    const anyBad = this.bad.size > 0;
     for (const v of this.order) {
-      if (v.lines.length === 0 || this.bad.has(v)) continue;
+      if (v.lines.length === 0 || (anyBad && this.bad.has(v))) continue;
       vouchers.push(v);
       lines += v.lines.length;
     }
