@@ -64,6 +64,13 @@ interface MonthVouchers {
   plain: (Voucher | undefined)[];
   other: Map<string, Voucher>;
 }
+/**
+ * The lines of a voucher not yet flushed: one shared empty array rather than a fresh [] per
+ * voucher (flush replaces it before any line is added; a voucher still holding it has no good
+ * line and is left out of the result). Frozen, so a push onto it by mistake throws.
+ */
+const NO_LINES = Object.freeze([]) as unknown as VoucherLine[];
+
 /** Numbers above this stay in the Map: a typo must not grow an array wildly. */
 const MAX_PLAIN = 200_000;
 
@@ -185,7 +192,7 @@ export class VoucherAssembler {
     const k = plainNumber(number);
     let v = k >= 0 ? month.plain[k] : month.other.get(number);
     if (v === undefined) {
-      v = { date, number, summary, lines: [] };
+      v = { date, number, summary, lines: NO_LINES };
       if (k >= 0) {
         while (month.plain.length < k) month.plain.push(undefined); // packed, not holey
         month.plain[k] = v;
