@@ -77,13 +77,20 @@ const isPL = (chart: Chart, code: string): boolean => {
  * instead of two: on a million lines the second pass cost as much as the first. One mutable
  * box per account, so a line costs one Map lookup rather than a get and a set.
  */
-function periodActivity(vouchers: readonly Voucher[], from: YearMonth, to: YearMonth): { activity: Map<string, Fen>; dist: Distributions } {
+function periodActivity(vouchers: readonly Voucher[], from: YearMonth, to: YearMonth): { activity: Map<string, Fen>; dist: Distributions; closed: boolean } {
   const dist: Distributions = { reserve: 0, members: 0, other: 0, otherIn: 0 };
   const boxes = new Map<string, { n: Fen }>();
   const end = nextMonth(to);
+  const toEnd = `${to}-32`;
+  // Is the period closed (a 结转 voucher within it)? Seen on the way, not by another pass.
+  let closed = false;
   for (let i = 0; i < vouchers.length; i++) {
     const v = vouchers[i]!;
-    if (v.generated !== undefined || v.date < from || v.date >= end) continue;
+    if (v.generated !== undefined) {
+      if (v.generated === 'close' && v.date >= from && v.date < toEnd) closed = true;
+      continue;
+    }
+    if (v.date < from || v.date >= end) continue;
     const lines = v.lines;
     for (let j = 0; j < lines.length; j++) {
       const l = lines[j]!;
@@ -95,13 +102,13 @@ function periodActivity(vouchers: readonly Voucher[], from: YearMonth, to: YearM
   }
   const activity = new Map<string, Fen>();
   for (const [code, b] of boxes) activity.set(code, b.n);
-  return { activity, dist };
+  return { activity, dist, closed };
 }
 
 /** Build the 收益及收益分配表 for the months from..to (normally the whole fiscal year). */
 export function buildIncomeStatement(input: In): IncomeStatement {
   const { chart } = input;
-  const { activity, dist } = periodActivity(input.vouchers, input.from, input.to);
+  const { activity, dist, closed: closeInPeriod } = periodActivity(input.vouchers, input.from, input.to);
   const opening = accountBalances({ opening: input.opening, vouchers: [] });
   const values = {
     retainedOpening: feedAmount({ account: '322', sign: -1 }, opening),
@@ -123,8 +130,7 @@ export function buildIncomeStatement(input: In): IncomeStatement {
   for (const [code, n] of activity) if (isPL(chart, code)) pl -= n;
   check('净收益', get('netResult'), pl);
   // After the year-end close, a whole-year 年末未分配收益 must be 322's closing balance.
-  const toEnd = `${input.to}-32`;
-  const closed = input.from.endsWith('-01') && input.vouchers.some((v) => v.generated === 'close' && v.date >= input.from && v.date < toEnd);
+  const closed = input.from.endsWith('-01') && closeInPeriod;
   if (closed) {
     const end = accountBalances({ opening: input.opening, vouchers: input.vouchers, to: input.to });
     check('年末未分配收益', get('retainedClosing'), feedAmount({ account: '322', sign: -1 }, end));
