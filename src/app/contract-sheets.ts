@@ -8,6 +8,7 @@ import { CONTRACTS } from '../workbook/contracts';
 import type { GeneratedSheet, TypedTableSpec } from '../workbook/port';
 import type { Book } from './book';
 import { buildContractReports } from './contracts';
+import { monthEnd } from '../core/income/dates';
 
 /** Extra tables readBook reads for the contracts; book.extra[0] is 合同. */
 export const CONTRACT_SPECS: readonly TypedTableSpec[] = [CONTRACTS];
@@ -28,12 +29,4 @@ export function contractReports(book: Book, period: { from: string; to: string }
     head: { village: book.meta.village, township: book.meta.township },
   });
   return { findings: r.findings, sheets: r.sheets };
-}
-
-/** Last day of a 'YYYY-MM' month. */
-export function monthEnd(month: string): string {
-  const y = Number(month.slice(0, 4));
-  const m = Number(month.slice(5, 7));
-  const days = new Date(Date.UTC(y, m, 0)).getUTCDate();
-  return `${month}-${String(days).padStart(2, '0')}`;
 }

@@ -75,9 +75,8 @@ export function yearOf(iso: IsoDate): number {
   return Number(iso.slice(0, 4));
 }
 
-export function monthOf(iso: IsoDate): YearMonth {
-  return iso.slice(0, 7);
-}
+/** 'YYYY-MM' of an ISO date: the ledger's definition, one for the whole core. */
+export { monthOf } from '../ledger/balances';
 
 export function monthStart(ym: YearMonth): IsoDate {
   return `${ym}-01`;
