@@ -5,6 +5,9 @@
  */
 import { isFormulaCell, type Cell, type ColumnSpec, type Scalar } from '../../workbook/port';
 import { columnLetter } from '../../workbook/layout';
+import { isIsoDateAt, isoToSerial as serialOfIso, serialToIso } from '../../workbook/codecs/cells';
+
+export { serialToIso };
 
 /** Misuse or an unusable workbook shape in the Excel host (a bug channel, not a data finding). */
 export class ExcelHostError extends Error {
@@ -37,24 +40,12 @@ export function isDateFormat(numFmt: string | undefined): boolean {
   return /[yd]/.test(bare);
 }
 
-const DAY_MS = 86_400_000;
-/** Excel's day 0 in the 1900 date system (serial 1 = 1900-01-01 counts the fictitious 1900-02-29). */
-const EPOCH_MS = Date.UTC(1899, 11, 30);
-
-/** 'YYYY-MM-DD' → Excel serial day number; undefined when the text is not such a date. */
+/**
+ * 'YYYY-MM-DD' → Excel serial day number; undefined when the text is not a real calendar date.
+ * The arithmetic (and its inverse, serialToIso) is the codecs' one; this only adds the check.
+ */
 export function isoToSerial(text: string): number | undefined {
-  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text);
-  if (!m) return undefined;
-  const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
-  const ms = Date.UTC(y, mo - 1, d);
-  const back = new Date(ms);
-  if (back.getUTCMonth() !== mo - 1 || back.getUTCDate() !== d) return undefined;
-  return Math.round((ms - EPOCH_MS) / DAY_MS);
-}
-
-/** Excel serial day number → 'YYYY-MM-DD' (time of day dropped). */
-export function serialToIso(serial: number): string {
-  return new Date(EPOCH_MS + Math.floor(serial) * DAY_MS).toISOString().slice(0, 10);
+  return isIsoDateAt(text, 0, text.length) ? serialOfIso(text) : undefined;
 }
 
 /** A value as Excel returns it → port Scalar: '' is an empty cell; numbers in date columns become ISO dates. */
