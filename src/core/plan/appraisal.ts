@@ -90,15 +90,29 @@ export function irr(flows: readonly Decimal.Value[]): Decimal {
   throw new AppraisalError('找不到内部收益率（在 -100% 到 100000% 之间无解）', 'no IRR between -100% and 100000%', 'num');
 }
 
-/** Bisection between a and b, where NPV changes sign; fa = NPV(a). */
+/** Half a fen: NPV at the returned rate must round to 0.00. */
+const HALF_FEN = new D('0.005');
+/** Enough halvings to exhaust 40 significant digits; a guard, not a tolerance. */
+const MAX_HALVINGS = 400;
+
+/**
+ * Bisection between a and b, where NPV changes sign; fa = NPV(a). Stops when the bracket is
+ * under IRR_TOLERANCE *and* NPV there is under half a fen: near −100% NPV moves by billions per
+ * unit of rate, so a rate good to 1e-12 alone can still leave an NPV of several fen.
+ * The result is shortened to 12 places only when that keeps NPV under half a fen.
+ */
 function bisect(cfs: readonly Decimal[], a: Decimal, fa: Decimal, b: Decimal): Decimal {
   let lo = a;
   let hi = b;
   let fLo = fa;
-  while (hi.minus(lo).abs().gt(IRR_TOLERANCE)) {
+  for (let i = 0; i < MAX_HALVINGS; i++) {
     const mid = lo.plus(hi).div(2);
     const fMid = presentValue(cfs, mid);
     if (fMid.isZero()) return mid;
+    if (hi.minus(lo).abs().lte(IRR_TOLERANCE) && fMid.abs().lt(HALF_FEN)) {
+      const short = mid.toDecimalPlaces(12, D.ROUND_HALF_UP);
+      return presentValue(cfs, short).abs().lt(HALF_FEN) ? short : mid;
+    }
     if (fMid.isNeg() === fLo.isNeg()) {
       lo = mid;
       fLo = fMid;
@@ -106,7 +120,7 @@ function bisect(cfs: readonly Decimal[], a: Decimal, fa: Decimal, b: Decimal): D
       hi = mid;
     }
   }
-  return lo.plus(hi).div(2).toDecimalPlaces(12, D.ROUND_HALF_UP);
+  return lo.plus(hi).div(2);
 }
 
 /**
