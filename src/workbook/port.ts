@@ -58,6 +58,13 @@ export interface TableData {
   columnLetters: string[];
 }
 
+/** Every value of one worksheet, from A1 to its last used cell (rows[0][0] is A1). */
+export interface SheetGrid {
+  name: string;
+  /** Row r (0-based) is worksheet row r+1; column c is letter columnLetter(c). Empty cells are null; dates ISO text. */
+  rows: Scalar[][];
+}
+
 /** A sheet the engine rebuilds whole (科目余额表, 资产负债表 …). */
 export interface GeneratedSheet {
   name: string;
@@ -91,6 +98,11 @@ export interface WorkbookPort {
   sheetNames(): Promise<string[]>;
   /** Reads several typed-in tables at once (one sync in Excel). A missing sheet reads as undefined. */
   readTables(specs: readonly TypedTableSpec[]): Promise<(TableData | undefined)[]>;
+  /**
+   * Any sheet as a grid of values (previews, hand-typed disclosure sheets, township inputs).
+   * Undefined when there is no such sheet. Formulas read as their cached results.
+   */
+  readSheet(name: string): Promise<SheetGrid | undefined>;
   /** Creates meta and empty typed-in tables (headers, formats, validation, frozen header row). */
   initialize(meta: WorkbookMeta, tables: readonly TypedTableSpec[]): Promise<void>;
   /** Appends rows to the end of a typed-in table (import). Existing rows are not touched. */

@@ -143,5 +143,16 @@ export function runWorkbookPortContract(name: string, makePort: () => Promise<Wo
       expect(trial?.rows).toEqual([['101', '库存现金', 99.99]]);
       expect(vouchers?.rows).toEqual([['2025-01-05', '001', '收到发包款', '101', 1234.5, null]]);
     });
+
+    it('readSheet gives any sheet as a grid from A1, and undefined for a missing one', async () => {
+      const port = await makePort();
+      await port.initialize(CONTRACT_META, [CONTRACT_VOUCHERS]);
+      await port.appendRows(CONTRACT_VOUCHERS, [['2025-01-05', '001', '收到发包款', '101', 1234.5, null]]);
+      expect(await port.readSheet('没有这张表')).toBeUndefined();
+      const grid = await port.readSheet('凭证');
+      expect(grid?.name).toBe('凭证');
+      expect(grid?.rows[0]?.slice(0, 6)).toEqual(['日期', '凭证号', '摘要', '科目编码', '借方金额', '贷方金额']);
+      expect(grid?.rows[1]?.slice(0, 5)).toEqual(['2025-01-05', '001', '收到发包款', '101', 1234.5]);
+    });
   });
 }

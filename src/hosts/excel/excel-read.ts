@@ -3,7 +3,7 @@
  * one to learn which sheets and tables exist (Office.js cannot chain calls on a null object),
  * one to load every needed range as 2-D values.
  */
-import type { Scalar, TableData, TypedTableSpec, WorkbookMeta } from '../../workbook/port';
+import type { Scalar, SheetGrid, TableData, TypedTableSpec, WorkbookMeta } from '../../workbook/port';
 import { META_SHEET } from '../../workbook/layout';
 import { decodeMetaRows } from '../../workbook/codecs/meta';
 import { columnLetter, columnsByHeader, dropTrailingEmptyRows, fromExcelValue } from './excel-cells';
@@ -112,4 +112,28 @@ export async function sheetNamesIn(ctx: Excel.RequestContext): Promise<string[]>
   const sheets = ctx.workbook.worksheets.load('items/name');
   await ctx.sync();
   return sheets.items.map((s) => s.name);
+}
+
+/**
+ * Any sheet as a grid from A1 (previews, hand-typed sheets). 2 syncs: whether the sheet exists,
+ * then its used range's values and number formats (a serial under a date format reads as ISO).
+ * getUsedRangeOrNullObject(valuesOnly) is ExcelApi 1.4
+ * (https://learn.microsoft.com/javascript/api/excel/excel.worksheet#excel-excel-worksheet-getusedrangeornullobject-member(1)).
+ */
+export async function readSheetIn(ctx: Excel.RequestContext, name: string): Promise<SheetGrid | undefined> {
+  const sheet = ctx.workbook.worksheets.getItemOrNullObject(name).load('name');
+  await ctx.sync();
+  if (sheet.isNullObject) return undefined;
+  const used = sheet.getUsedRangeOrNullObject(true).load('values,numberFormat,rowIndex,columnIndex');
+  await ctx.sync();
+  if (used.isNullObject) return { name: sheet.name, rows: [] };
+  const rows: Scalar[][] = [];
+  for (let r = 0; r < used.rowIndex; r++) rows.push([]);
+  used.values.forEach((row: unknown[], i: number) => {
+    const formats = (used.numberFormat[i] ?? []) as unknown[];
+    const out: Scalar[] = new Array<Scalar>(used.columnIndex).fill(null);
+    row.forEach((v, j) => out.push(fromExcelValue(v, typeof formats[j] === 'string' ? (formats[j] as string) : undefined)));
+    rows.push(out);
+  });
+  return { name: sheet.name, rows };
 }

@@ -11,7 +11,7 @@ import type { Scalar, TableData, TypedTableSpec, WorkbookPort } from '../../work
 import { DEFAULT_PAYLOAD_BUDGET, defaultRun, type ExcelRun, type ExcelWorkbookOptions } from './excel-batch';
 import { ExcelHostError, columnIndex } from './excel-cells';
 import { replaceGeneratedIn } from './excel-generated';
-import { readMetaIn, readTablesIn, sheetNamesIn } from './excel-read';
+import { readMetaIn, readSheetIn, readTablesIn, sheetNamesIn } from './excel-read';
 import { readTablesInBlocks } from './excel-read-blocks';
 import { appendRowsIn, createTypedTableIn, initializeIn, writeMetaIn } from './excel-typed';
 import { appendToSheetIn } from './excel-append-sheet';
@@ -25,6 +25,7 @@ export function createExcelWorkbook(run: ExcelRun = defaultRun, options: ExcelWo
     readMeta: () => run((ctx) => readMetaIn(ctx)),
     sheetNames: () => run((ctx) => sheetNamesIn(ctx)),
     readTables: (specs) => readTables(run, specs),
+    readSheet: (name) => run((ctx) => readSheetIn(ctx, name)),
     initialize: (meta, tables) => run((ctx) => initializeIn(ctx, meta, tables)),
     appendRows: (spec, rows) => appendRows(run, spec, rows, budget),
     replaceGeneratedSheets: (sheets) => run((ctx) => replaceGeneratedIn(ctx, sheets, budget)),

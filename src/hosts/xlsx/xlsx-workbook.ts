@@ -3,7 +3,7 @@
  * in Node (CLI) and in the browser (the task pane's standalone mode); file.ts adds the disk.
  */
 import ExcelJS from 'exceljs';
-import type { GeneratedSheet, Scalar, TableData, TypedTableSpec, WorkbookMeta, WorkbookPort } from '../../workbook/port';
+import type { GeneratedSheet, Scalar, SheetGrid, TableData, TypedTableSpec, WorkbookMeta, WorkbookPort } from '../../workbook/port';
 import { GENERATED_SHEET_ORDER, META_SHEET, TYPED_TABLES } from '../../workbook/layout';
 import { decodeMetaRows, encodeMetaRows, META_HEADER } from '../../workbook/codecs/meta';
 import { toScalar } from './xlsx-cells';
@@ -67,6 +67,20 @@ class ExcelJsWorkbook implements XlsxWorkbook {
       const ws = this.wb.getWorksheet(spec.sheet);
       return ws ? readTypedTable(ws, spec) : undefined;
     });
+  }
+
+  async readSheet(name: string): Promise<SheetGrid | undefined> {
+    const ws = this.wb.getWorksheet(name);
+    if (!ws) return undefined;
+    const rows: Scalar[][] = [];
+    ws.eachRow({ includeEmpty: true }, (row, n) => {
+      const out: Scalar[] = [];
+      row.eachCell({ includeEmpty: true }, (cell, c) => {
+        out[c - 1] = toScalar(cell.value);
+      });
+      rows[n - 1] = Array.from(out, (v) => v ?? null);
+    });
+    return { name: ws.name, rows: Array.from(rows, (r) => r ?? []) };
   }
 
   async initialize(meta: WorkbookMeta, tables: readonly TypedTableSpec[]): Promise<void> {

@@ -15,6 +15,7 @@ function reloading(): WorkbookPort {
     readMeta: () => call((wb) => wb.readMeta()),
     sheetNames: () => call((wb) => wb.sheetNames()),
     readTables: (s) => call((wb) => wb.readTables(s)),
+    readSheet: (n) => call((wb) => wb.readSheet(n)),
     initialize: (m, t) => call((wb) => wb.initialize(m, t)),
     appendRows: (s, r) => call((wb) => wb.appendRows(s, r)),
     replaceGeneratedSheets: (g) => call((wb) => wb.replaceGeneratedSheets(g)),
