@@ -37,6 +37,29 @@ export interface ColumnSpec {
   numFmt?: string;
   /** Data validation: a list of allowed values, or a formula range such as '=科目!$A$2:$A$500'. */
   validation?: { list: readonly string[] } | { range: string };
+  /** A short note on the header cell saying what goes in the column (typed-in sheets; shown when the cell is selected). */
+  note?: string;
+  /** Wrap long text in this column (generated sheets), so one long column does not squeeze the printed page. */
+  wrap?: boolean;
+  /** Left out of the printed page (generated sheets): the column stays on screen, the print area skips it only when it is the last columns. */
+  noPrint?: boolean;
+}
+
+/** How a generated sheet prints. Defaults: A4, portrait up to 7 columns else landscape, fit to one page wide, header rows repeated, page numbers. */
+export interface PrintSetup {
+  orientation?: 'portrait' | 'landscape';
+  /** Pages tall to fit to: 0 (default) lets the sheet run onto as many pages as it needs; 1 forces one page. */
+  fitToHeight?: number;
+  /** Indexes into `rows` before which a new page starts (e.g. every third 记账凭证). */
+  rowBreaks?: readonly number[];
+}
+
+/** A merged block in a generated sheet, in body coordinates: `row` indexes `rows`, `col` indexes `columns`. */
+export interface CellSpan {
+  row: number;
+  col: number;
+  rows: number;
+  cols: number;
 }
 
 /** A typed-in sheet: an Excel table with a stable name (e.g. sheet 凭证, table Vouchers). */
@@ -76,6 +99,11 @@ export interface GeneratedSheet {
   totalRows?: number[];
   /** Stable table name for the body, if it should be an Excel table. */
   table?: string;
+  print?: PrintSetup;
+  /** Merged blocks within the body (not with `table`: Excel tables cannot hold merged cells). */
+  merges?: readonly CellSpan[];
+  /** Body rows given here are drawn bold like totals but are not totals (section headings, 记账凭证 headers). */
+  boldRows?: readonly number[];
 }
 
 /** Hidden _meta sheet: layout version and book identity. */
