@@ -106,7 +106,6 @@ export function scanSheet(xml: string, ctx: SheetReadContext, visit: ScanVisitor
   TAG.lastIndex = bounds.start;
   let row = 0;
   let col = -1;
-  let rowStart = -1;
   let m: RegExpExecArray | null;
   while ((m = TAG.exec(xml)) !== null && m.index < bounds.end) {
     const attrs = m[2] as string;
@@ -116,7 +115,7 @@ export function scanSheet(xml: string, ctx: SheetReadContext, visit: ScanVisitor
       if (!(row >= 1)) row = 1;
       if (row > maxRows) throw new XlsxLimitError('rows', row, maxRows);
       col = -1;
-      rowStart = m.index;
+      const rowStart = m.index;
       if (m[3] === '/') visit.row?.({ r: row, start: rowStart, end: m.index + m[0].length });
       else if (visit.row) {
         END_ROW.lastIndex = m.index;

@@ -23,12 +23,14 @@ export function decodeXstring(s: string): string {
 }
 
 // Characters XML 1.0 cannot carry (C0 controls but tab, LF, CR) and a literal `_xHHHH_`, which a reader would decode.
+// eslint-disable-next-line no-control-regex
 const NEEDS_XSTRING = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]|_x[0-9A-Fa-f]{4}_/;
 
 /** Text → element content: entities for & < >, and `_xHHHH_` for characters XML cannot hold. */
 export function escapeText(s: string): string {
   let t = s;
   if (NEEDS_XSTRING.test(t)) {
+    // eslint-disable-next-line no-control-regex
     t = t.replace(/_x([0-9A-Fa-f]{4})_/g, '_x005F_x$1_').replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/g, (c) => `_x${c.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}_`);
   }
   if (!/[&<>]/.test(t)) return t;
