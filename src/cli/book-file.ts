@@ -2,6 +2,7 @@
 import { access } from 'node:fs/promises';
 import { createXlsxWorkbook, type XlsxWorkbook } from '../hosts/xlsx/xlsx-workbook';
 import { openWorkbookFile, saveWorkbookFileAtomic } from '../hosts/xlsx/file';
+import { NODE_CODEC } from '../hosts/xlsx/node-codec';
 import { InputFileError } from './errors';
 
 /**
@@ -18,7 +19,7 @@ export async function withBookFile<R extends { ok: boolean }>(path: string, writ
 /** A new, empty workbook for `path`, which must not exist yet (init and sample never overwrite… unless asked). */
 export async function newBookFile(path: string, overwrite = false): Promise<XlsxWorkbook> {
   if (!overwrite && (await exists(path))) throw new InputFileError('exists', path);
-  return createXlsxWorkbook();
+  return createXlsxWorkbook(undefined, { codec: NODE_CODEC });
 }
 
 async function exists(path: string): Promise<boolean> {

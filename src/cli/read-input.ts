@@ -7,6 +7,7 @@ import { readFile } from 'node:fs/promises';
 import type { Scalar } from '../workbook/port';
 import { parseCsv } from '../workbook/voucher-import';
 import { openXlsx } from '../hosts/xlsx/xlsx-workbook';
+import { NODE_CODEC } from '../hosts/xlsx/node-codec';
 import { InputFileError } from './errors';
 
 export interface InputTable {
@@ -45,7 +46,7 @@ export async function readInputTable(path: string, source: string): Promise<Inpu
 async function readFirstSheet(bytes: Buffer, source: string, path: string): Promise<InputTable> {
   let grid: Scalar[][];
   try {
-    const wb = openXlsx(new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength));
+    const wb = openXlsx(new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength), { codec: NODE_CODEC });
     const [first] = await wb.sheetNames();
     grid = first === undefined ? [] : ((await wb.readSheet(first))?.rows ?? []);
   } catch {

@@ -1,12 +1,14 @@
 /**
  * Workbook files on disk (Node only): open with typed errors, save atomically (temp file in the
- * same directory, renamed over the original only after the whole write succeeded).
+ * same directory, read back and verified, the previous version kept as .bak, then renamed over
+ * the original), with node:zlib's native compression.
  */
 import { randomBytes } from 'node:crypto';
-import { readFile, rename, unlink, writeFile } from 'node:fs/promises';
+import { copyFile, link, open, readFile, rename, stat, unlink } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { LAYOUT_VERSION } from '../../workbook/layout';
-import { createXlsxWorkbook, type XlsxWorkbook } from './xlsx-workbook';
+import { openXlsx, type XlsxWorkbook } from './xlsx-workbook';
+import { NODE_CODEC } from './node-codec';
 import { XlsxOpenError } from './errors';
 import { XlsxLimitError } from './limits';
 
@@ -61,7 +63,7 @@ export async function openWorkbookFile(path: string, opts: OpenOptions = {}): Pr
   if (bytes.length < 4 || ZIP_MAGIC.some((b, i) => bytes[i] !== b)) throw new WorkbookFileError('not-a-workbook', path);
   let wb: XlsxWorkbook;
   try {
-    wb = await createXlsxWorkbook(bytes);
+    wb = openXlsx(bytes, { codec: NODE_CODEC });
   } catch (e) {
     if (e instanceof XlsxLimitError) throw new WorkbookFileError('over-limit', path, e.zh);
     throw new WorkbookFileError('not-a-workbook', path, e instanceof XlsxOpenError && e.reason !== 'damaged' ? e.zh : '');
@@ -80,18 +82,83 @@ export async function openWorkbookFile(path: string, opts: OpenOptions = {}): Pr
   return wb;
 }
 
+/** How many earlier versions a save keeps beside the file: name.xlsx.bak (newest), .bak.2, .bak.3. */
+export const BACKUPS = 3;
+
+export function backupPath(path: string, n: number): string {
+  return n === 1 ? `${path}.bak` : `${path}.bak.${n}`;
+}
+
 /**
- * Writes the workbook to a temp file beside `path`, then renames it over `path`. If anything
- * fails, the original file is untouched and the temp file removed.
+ * Named points inside a save where a test may stop the process (CUNZHANG_CRASH_POINT=<name>):
+ * the CLI says so on stderr and waits to be killed, so the kill lands exactly there.
+ */
+export type CrashPoint = 'temp-written' | 'verified' | 'backed-up' | 'renamed';
+
+async function crashPoint(name: CrashPoint): Promise<void> {
+  if (process.env.CUNZHANG_CRASH_POINT !== name) return;
+  process.stderr.write(`crash-point:${name}\n`);
+  await new Promise(() => undefined); // never resolves: the test kills us here
+}
+
+/**
+ * Saves without ever leaving a half-written workbook at `path`:
+ * 1. the bytes go to a temp file beside it, flushed to disk;
+ * 2. the temp file is read back and must equal the bytes and open as a workbook;
+ * 3. the previous file is kept as name.xlsx.bak (older ones rotate to .bak.2, .bak.3);
+ * 4. the temp file is renamed over `path` (atomic on one file system).
+ * A crash or kill at any step leaves `path` either as it was or as the new, verified file.
+ * If anything fails, the original is untouched and the temp file removed.
  */
 export async function saveWorkbookFileAtomic(wb: Pick<XlsxWorkbook, 'toBytes'>, path: string): Promise<void> {
   const tmp = join(dirname(path), `.${basename(path)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
   try {
     const bytes = await wb.toBytes();
-    await writeFile(tmp, bytes);
+    const fh = await open(tmp, 'wx');
+    try {
+      await fh.writeFile(bytes);
+      await fh.sync();
+    } finally {
+      await fh.close();
+    }
+    await crashPoint('temp-written');
+    await verifyWritten(tmp, bytes);
+    await crashPoint('verified');
+    await rotateBackups(path);
+    await crashPoint('backed-up');
     await rename(tmp, path);
+    await crashPoint('renamed');
   } catch (e) {
     await unlink(tmp).catch(() => undefined);
     throw e;
+  }
+}
+
+/** The file on disk must be the bytes we meant, and a workbook we can open again. */
+async function verifyWritten(tmp: string, bytes: Uint8Array): Promise<void> {
+  const back = await readFile(tmp);
+  if (back.length !== bytes.length || !back.equals(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength))) {
+    throw new Error('写入后读回的内容与写入的不一致，已放弃保存 / the file read back differs from what was written; save abandoned');
+  }
+  const reopened = openXlsx(back, { codec: NODE_CODEC });
+  await reopened.sheetNames();
+}
+
+/** name.xlsx.bak.2 → .bak.3, .bak → .bak.2, then the current file becomes .bak (a hard link, so it costs no copy). */
+async function rotateBackups(path: string): Promise<void> {
+  try {
+    await stat(path);
+  } catch {
+    return; // a new file: nothing to keep
+  }
+  for (let n = BACKUPS - 1; n >= 1; n--) {
+    await rename(backupPath(path, n), backupPath(path, n + 1)).catch(() => undefined);
+  }
+  const bak = backupPath(path, 1);
+  await unlink(bak).catch(() => undefined);
+  try {
+    await link(path, bak);
+  } catch {
+    await copyFile(path, bak);
   }
 }

@@ -6,6 +6,7 @@
 import { attr, elements, escapeAttr, fromUtf8, toUtf8 } from './xml';
 import { entryData, readZip, writeZip, type ZipArchive, type ZipEntry, type ZipOutEntry } from './zip';
 import type { XlsxLimits } from './limits';
+import { FFLATE_CODEC, type ZipCodec } from './codec';
 
 export interface Relationship {
   id: string;
@@ -79,10 +80,15 @@ export class OpcPackage {
   private readonly written = new Map<string, { name: string; data: Uint8Array; level: number }>();
   private readonly removed = new Set<string>();
   private readonly order: string[] = [];
+  /** Decoded text of parts read in this session: commands read the voucher sheet several times. */
+  private readonly texts = new Map<string, string>();
+  /** Bumped on every write or removal, so callers can cache what they derive from a part. */
+  private version = 0;
 
   constructor(
     private readonly zip: ZipArchive | undefined,
     readonly limits: XlsxLimits,
+    private readonly codec: ZipCodec = FFLATE_CODEC,
   ) {
     for (const e of zip?.entries ?? []) {
       if (e.name.endsWith('/')) continue; // folder entries carry nothing
@@ -92,8 +98,8 @@ export class OpcPackage {
     }
   }
 
-  static open(bytes: Uint8Array, limits: XlsxLimits): OpcPackage {
-    return new OpcPackage(readZip(bytes, limits), limits);
+  static open(bytes: Uint8Array, limits: XlsxLimits, codec: ZipCodec = FFLATE_CODEC): OpcPackage {
+    return new OpcPackage(readZip(bytes, limits), limits, codec);
   }
 
   has(part: string): boolean {
@@ -115,12 +121,23 @@ export class OpcPackage {
     if (w) return w.data;
     const e = this.entries.get(k);
     if (!e || !this.zip) return undefined;
-    return entryData(this.zip, e, this.limits);
+    return entryData(this.zip, e, this.limits, this.codec);
   }
 
   readText(part: string): string | undefined {
+    const k = part.toLowerCase();
+    const hit = this.texts.get(k);
+    if (hit !== undefined && !this.removed.has(k)) return hit;
     const b = this.read(part);
-    return b === undefined ? undefined : fromUtf8(b);
+    if (b === undefined) return undefined;
+    const text = fromUtf8(b);
+    this.texts.set(k, text);
+    return text;
+  }
+
+  /** Changes whenever any part is written or removed. */
+  get revision(): number {
+    return this.version;
   }
 
   /** Declared uncompressed size of a part (0 when absent), without inflating it. */
@@ -133,6 +150,8 @@ export class OpcPackage {
   write(part: string, data: string | Uint8Array, level = 6): void {
     const k = part.toLowerCase();
     this.removed.delete(k);
+    this.texts.delete(k);
+    this.version++;
     const name = this.entries.get(k)?.name ?? part;
     this.written.set(k, { name, data: typeof data === 'string' ? toUtf8(data) : data, level });
     if (!this.order.includes(k)) this.order.push(k);
@@ -142,6 +161,8 @@ export class OpcPackage {
     const k = part.toLowerCase();
     this.written.delete(k);
     this.removed.add(k);
+    this.texts.delete(k);
+    this.version++;
   }
 
   /** Whether the part's bytes changed in this session. */
@@ -221,7 +242,7 @@ export class OpcPackage {
       if (w) items.push({ kind: 'new', name: w.name, data: w.data, level: w.level });
       else if (this.zip) items.push({ kind: 'copy', entry: this.entries.get(k) as ZipEntry, from: this.zip });
     }
-    return writeZip(items);
+    return writeZip(items, this.codec);
   }
 }
 

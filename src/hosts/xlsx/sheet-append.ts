@@ -10,7 +10,8 @@ import type { Scalar, TypedTableSpec } from '../../workbook/port';
 import { columnLetter } from '../../workbook/layout';
 import { XlsxHostError } from './errors';
 import { refColumn, scanSheet, sheetDataBounds, type RowSpan, type SheetReadContext } from './sheet-read';
-import { scalarXml, validationXml } from './sheet-write';
+import { scalarString, scalarXml, validationXml } from './sheet-write';
+import { ByteWriter } from './byte-writer';
 import type { Styles } from './styles';
 import { attr, elements, rootPrefix } from './xml';
 
@@ -52,7 +53,7 @@ function withPrefix(fragment: string, p: string): string {
 }
 
 export interface AppendResult {
-  xml: string;
+  xml: Uint8Array;
   /** The table's new ref (unchanged when there is no table or it already covers the rows). */
   tableRef: string;
 }
@@ -63,7 +64,6 @@ export function appendToSheet(xml: string, ctx: SheetReadContext, spec: TypedTab
   const spans: RowSpan[] = [];
   const header = new Map<number, string>();
   let widest = 0;
-  let lastAny = top;
   const lastIn = new Map<number, number>(); // col → last non-blank row
   scanSheet(xml, ctx, {
     row: (s) => spans.push(s),
@@ -74,7 +74,6 @@ export function appendToSheet(xml: string, ctx: SheetReadContext, spec: TypedTab
       }
       if (r > top && !(v === null || (typeof v === 'string' && v.trim() === ''))) {
         lastIn.set(c, Math.max(lastIn.get(c) ?? 0, r));
-        lastAny = Math.max(lastAny, r);
       }
     },
   });
@@ -97,10 +96,34 @@ export function appendToSheet(xml: string, ctx: SheetReadContext, spec: TypedTab
   const existing = new Map<number, RowSpan>();
   for (const s of spans) if (s.r >= start && s.r <= end) existing.set(s.r, s);
 
-  const built: string[] = [];
+  const w = new ByteWriter(1 << 20);
+  const bounds = sheetDataBounds(xml);
+  if (!bounds) throw new XlsxHostError(`${spec.sheet}: worksheet has no sheetData`);
+  let prefix: string;
+  let suffix: string;
+  if (bounds.selfClosing) {
+    prefix = `${xml.slice(0, bounds.openStart)}${xml.slice(bounds.openStart, bounds.start).replace(/\s*\/>$/, '>')}`;
+    suffix = `</${p}sheetData>${xml.slice(bounds.start)}`;
+  } else {
+    // Rows are in ascending order: ours replace the existing ones in [start, end] and go before any later row.
+    const before = spans.filter((s) => s.r < start);
+    const after = spans.filter((s) => s.r > end);
+    prefix = xml.slice(0, before.length > 0 ? (before[before.length - 1] as RowSpan).end : bounds.start);
+    suffix = xml.slice(after.length > 0 ? (after[0] as RowSpan).start : bounds.end);
+  }
+  w.raw(growDimension(prefix, end, Math.max(right, widest)));
+  const plain = p === '' && existing.size === 0;
+  const formats = spec.columns.map((c) => c.numFmt);
   for (let k = 0; k < rows.length; k++) {
     const r = start + k;
     const values = rows[k] as Scalar[];
+    if (plain) {
+      // The common case: fresh rows, written straight into the buffer.
+      let x = `<row r="${r}">`;
+      for (const j of order) x += scalarString(letters[j] as string, r, values[j] ?? null, style[j] as number, formats[j]);
+      w.raw(`${x}</row>`);
+      continue;
+    }
     const cells: { col: number; xml: string }[] = [];
     for (const j of order) {
       const x = scalarXml(`${letters[j]}${r}`, values[j] ?? null, style[j] as number, spec.columns[j]?.numFmt);
@@ -117,32 +140,15 @@ export function appendToSheet(xml: string, ctx: SheetReadContext, spec: TypedTab
         const col = ref ? refColumn(ref) : -1;
         if (col >= 0 && !ours.has(col)) cells.push({ col, xml: c.text });
       }
-      cells.sort((a, b) => a.col - b.col);
+      cells.sort((x, y) => x.col - y.col);
     }
-    built.push(`${open}${cells.map((c) => c.xml).join('')}</${p}row>`);
+    w.raw(open);
+    for (const c of cells) w.raw(c.xml);
+    w.raw(`</${p}row>`);
   }
-
-  const bounds = sheetDataBounds(xml);
-  let out: string;
-  if (!bounds) {
-    throw new XlsxHostError(`${spec.sheet}: worksheet has no sheetData`);
-  } else if (bounds.selfClosing) {
-    const open = xml.slice(bounds.openStart, bounds.start).replace(/\s*\/>$/, '>');
-    out = `${xml.slice(0, bounds.openStart)}${open}${built.join('')}</${p}sheetData>${xml.slice(bounds.start)}`;
-  } else {
-    // Rows are in ascending order: ours replace the existing ones in [start, end] and go before any later row.
-    const before = spans.filter((s) => s.r < start);
-    const after = spans.filter((s) => s.r > end);
-    const cut = before.length > 0 ? (before[before.length - 1] as RowSpan).end : bounds.start;
-    const resume = after.length > 0 ? (after[0] as RowSpan).start : bounds.end;
-    out = xml.slice(0, cut) + built.join('') + xml.slice(resume);
-  }
-
-  out = growDimension(out, end, Math.max(right, widest));
-  out = growValidations(out, spec, target, top, end, p);
+  w.raw(growValidations(suffix, spec, target, top, end, p));
   const tableRef = tableBox && end > tableBox.bottom ? encodeRef({ ...tableBox, bottom: end }) : tableBox ? encodeRef(tableBox) : '';
-  void lastAny;
-  return { xml: out, tableRef };
+  return { xml: w.finish(), tableRef };
 }
 
 function growDimension(xml: string, lastRow: number, lastCol: number): string {

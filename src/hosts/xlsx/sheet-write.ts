@@ -11,6 +11,7 @@ import { columnLetter, DATE_FMT, generatedHeaderRow } from '../../workbook/layou
 import { isoToSerial } from '../../workbook/codecs/cells';
 import type { Styles } from './styles';
 import { escapeAttr, escapeText } from './xml';
+import { ByteWriter } from './byte-writer';
 
 export const NS_MAIN = 'http://schemas.openxmlformats.org/spreadsheetml/2006/main';
 export const NS_REL = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';
@@ -26,33 +27,43 @@ export function defaultWidth(c: Pick<ColumnSpec, 'header' | 'width'>): number {
   return c.width ?? Math.max(10, c.header.length * 2 + 4);
 }
 
+function needsPreserve(v: string): boolean {
+  if (v.length === 0) return false;
+  const a = v.charCodeAt(0);
+  const z = v.charCodeAt(v.length - 1);
+  return a <= 32 || z <= 32 || a === 0x3000 || z === 0x3000 || v.indexOf('\n') >= 0;
+}
+
+/** One `<c>`: text inline, numbers as numbers, ISO dates in date columns as serials, formulas with their cached value. */
+export function cellString(col: string, row: number, v: Cell, s: number, numFmt: string | undefined): string {
+  if (!isFormulaCell(v)) return scalarString(col, row, v, s, numFmt);
+  const head = s > 0 ? `<c r="${col}${row}" s="${s}"` : `<c r="${col}${row}"`;
+  const f = `<f>${escapeText(v.formula)}</f>`;
+  const r = v.result;
+  if (r === null) return `${head}>${f}</c>`;
+  if (typeof r === 'number') return `${head}>${f}<v>${numberText(r)}</v></c>`;
+  if (typeof r === 'boolean') return `${head} t="b">${f}<v>${r ? 1 : 0}</v></c>`;
+  if (numFmt === DATE_FMT && ISO_DATE.test(r)) return `${head}>${f}<v>${isoToSerial(r)}</v></c>`;
+  return `${head} t="str">${f}<v>${escapeText(r)}</v></c>`;
+}
+
+export function scalarString(col: string, row: number, v: Scalar, s: number, numFmt: string | undefined): string {
+  if (v === null) return s > 0 ? `<c r="${col}${row}" s="${s}"/>` : '';
+  const head = s > 0 ? `<c r="${col}${row}" s="${s}"` : `<c r="${col}${row}"`;
+  if (typeof v === 'number') return `${head}><v>${numberText(v)}</v></c>`;
+  if (typeof v === 'boolean') return `${head} t="b"><v>${v ? 1 : 0}</v></c>`;
+  if (numFmt === DATE_FMT && ISO_DATE.test(v)) return `${head}><v>${isoToSerial(v)}</v></c>`;
+  return `${head} t="inlineStr"><is>${needsPreserve(v) ? '<t xml:space="preserve">' : '<t>'}${escapeText(v)}</t></is></c>`;
+}
+
 function numberText(n: number): string {
   return Number.isFinite(n) ? String(n) : '0';
 }
 
-/** One `<c>`: text inline, numbers as numbers, ISO dates in date columns as serials, formulas with their cached value. */
-export function cellXml(ref: string, v: Cell, s: number, numFmt: string | undefined): string {
-  const sa = s > 0 ? ` s="${s}"` : '';
-  if (isFormulaCell(v)) {
-    const f = `<f>${escapeText(v.formula)}</f>`;
-    const r = v.result;
-    if (r === null) return `<c r="${ref}"${sa}>${f}</c>`;
-    if (typeof r === 'number') return `<c r="${ref}"${sa}>${f}<v>${numberText(r)}</v></c>`;
-    if (typeof r === 'boolean') return `<c r="${ref}"${sa} t="b">${f}<v>${r ? 1 : 0}</v></c>`;
-    if (numFmt === DATE_FMT && ISO_DATE.test(r)) return `<c r="${ref}"${sa}>${f}<v>${isoToSerial(r)}</v></c>`;
-    return `<c r="${ref}"${sa} t="str">${f}<v>${escapeText(r)}</v></c>`;
-  }
-  return scalarXml(ref, v, s, numFmt);
-}
-
+/** A scalar cell as a string (small sheets, tests). */
 export function scalarXml(ref: string, v: Scalar, s: number, numFmt: string | undefined): string {
-  const sa = s > 0 ? ` s="${s}"` : '';
-  if (v === null) return s > 0 ? `<c r="${ref}"${sa}/>` : '';
-  if (typeof v === 'number') return `<c r="${ref}"${sa}><v>${numberText(v)}</v></c>`;
-  if (typeof v === 'boolean') return `<c r="${ref}"${sa} t="b"><v>${v ? 1 : 0}</v></c>`;
-  if (numFmt === DATE_FMT && ISO_DATE.test(v)) return `<c r="${ref}"${sa}><v>${isoToSerial(v)}</v></c>`;
-  const space = /^\s|\s$|\n/.test(v) ? ' xml:space="preserve"' : '';
-  return `<c r="${ref}"${sa} t="inlineStr"><is><t${space}>${escapeText(v)}</t></is></c>`;
+  const m = /^([A-Z]+)(\d+)$/.exec(ref);
+  return scalarString(m?.[1] ?? 'A', Number(m?.[2] ?? 1), v, s, numFmt);
 }
 
 function colsXml(columns: readonly ColumnSpec[], styleOf?: (c: ColumnSpec) => number): string {
@@ -78,7 +89,7 @@ function pageSetup(orientation: 'portrait' | 'landscape', fitToHeight: number): 
 
 /** A generated sheet written: the part XML, the print ranges for defined names, and its table, if any. */
 export interface WrittenSheet {
-  xml: string;
+  xml: Uint8Array;
   printTitles: string;
   printArea: string;
   /** When the sheet has an Excel table: its ref and column names (the table part is written by the caller). */
@@ -94,24 +105,15 @@ export function generatedSheetXml(g: GeneratedSheet, styles: Styles, tableRelId:
   const headerStyle = styles.xf({ bold: true, fill: true, border: true, wrap: true, hAlign: 'center', vAlign: 'center' });
   const bodyStyle = g.columns.map((c) => styles.xf({ numFmt: c.numFmt, border: true, ...(c.wrap ? { wrap: true, vAlign: 'top' as const } : {}) }));
   const boldStyle = g.columns.map((c) => styles.xf({ numFmt: c.numFmt, border: true, bold: true, ...(c.wrap ? { wrap: true, vAlign: 'top' as const } : {}) }));
-  const parts: string[] = [];
+  const w = new ByteWriter(1 << 20);
+  const letters = g.columns.map((_c, j) => columnLetter(j));
+  const head: string[] = [];
   g.title.forEach((line, i) => {
     const r = i + 1;
-    parts.push(`<row r="${r}"${i === 0 ? ' ht="24" customHeight="1"' : ''}>${scalarXml(`A${r}`, line, i === 0 ? titleStyle : 0, undefined)}</row>`);
+    head.push(`<row r="${r}"${i === 0 ? ' ht="24" customHeight="1"' : ''}>${scalarXml(`A${r}`, line, i === 0 ? titleStyle : 0, undefined)}</row>`);
   });
-  parts.push(`<row r="${headerRow}">${g.columns.map((c, j) => scalarXml(`${columnLetter(j)}${headerRow}`, c.header, headerStyle, undefined)).join('')}</row>`);
+  head.push(`<row r="${headerRow}">${g.columns.map((c, j) => scalarXml(`${letters[j]}${headerRow}`, c.header, headerStyle, undefined)).join('')}</row>`);
   const bold = new Set([...(g.totalRows ?? []), ...(g.boldRows ?? [])]);
-  const letters = g.columns.map((_c, j) => columnLetter(j));
-  for (let i = 0; i < g.rows.length; i++) {
-    const r = headerRow + 1 + i;
-    const row = g.rows[i] as Cell[];
-    const st = bold.has(i) ? boldStyle : bodyStyle;
-    let cells = '';
-    for (let j = 0; j < g.columns.length; j++) {
-      cells += cellXml(`${letters[j]}${r}`, row[j] ?? null, st[j] as number, g.columns[j]?.numFmt);
-    }
-    parts.push(`<row r="${r}">${cells}</row>`);
-  }
   const lastRow = headerRow + Math.max(1, g.rows.length);
   const merges: string[] = [];
   if (width > 1 && g.title.length > 0) merges.push(`A1:${lastCol}1`);
@@ -124,17 +126,27 @@ export function generatedSheetXml(g: GeneratedSheet, styles: Styles, tableRelId:
   const printed = g.columns.length - trailingNoPrint(g.columns);
   const printArea = `$A$1:$${columnLetter(Math.max(1, printed) - 1)}$${lastRow}`;
   const tableRef = `A${headerRow}:${lastCol}${lastRow}`;
-  const xml =
-    `${XML_DECL}<worksheet xmlns="${NS_MAIN}" xmlns:r="${NS_REL}">` +
-    `<sheetPr><pageSetUpPr fitToPage="1"/></sheetPr><dimension ref="A1:${lastCol}${lastRow}"/>${frozenView(headerRow)}` +
-    `<sheetFormatPr defaultRowHeight="15"/>${colsXml(g.columns)}<sheetData>${parts.join('')}</sheetData>` +
+  w.raw(`${XML_DECL}<worksheet xmlns="${NS_MAIN}" xmlns:r="${NS_REL}">`)
+    .raw(`<sheetPr><pageSetUpPr fitToPage="1"/></sheetPr><dimension ref="A1:${lastCol}${lastRow}"/>${frozenView(headerRow)}`)
+    .raw(`<sheetFormatPr defaultRowHeight="15"/>${colsXml(g.columns)}<sheetData>${head.join('')}`);
+  const types = g.columns.map((c) => c.numFmt);
+  for (let i = 0; i < g.rows.length; i++) {
+    const r = headerRow + 1 + i;
+    const row = g.rows[i] as Cell[];
+    const st = bold.has(i) ? boldStyle : bodyStyle;
+    let x = `<row r="${r}">`;
+    for (let j = 0; j < letters.length; j++) x += cellString(letters[j] as string, r, row[j] ?? null, st[j] as number, types[j]);
+    w.raw(`${x}</row>`);
+  }
+  w.raw('</sheetData>');
+  const tail =
     '<sheetProtection sheet="1" objects="1" scenarios="1" formatColumns="0" formatRows="0" sort="0" autoFilter="0"/>' +
     (merges.length > 0 ? `<mergeCells count="${merges.length}">${merges.map((m) => `<mergeCell ref="${m}"/>`).join('')}</mergeCells>` : '') +
     `<printOptions horizontalCentered="1"/>${MARGINS}${pageSetup(orientation, g.print?.fitToHeight ?? 0)}${FOOTER}` +
     (breaks.length > 0 ? `<rowBreaks count="${breaks.length}" manualBreakCount="${breaks.length}">${breaks.map((r) => `<brk id="${r}" max="16383" man="1"/>`).join('')}</rowBreaks>` : '') +
     (tableRelId ? `<tableParts count="1"><tablePart r:id="${tableRelId}"/></tableParts>` : '') +
     '</worksheet>';
-  const out: WrittenSheet = { xml, printTitles: `$1:$${headerRow}`, printArea };
+  const out: WrittenSheet = { xml: w.raw(tail).finish(), printTitles: `$1:$${headerRow}`, printArea };
   if (g.table) out.table = { name: g.table, ref: tableRef, columns: g.columns.map((c) => c.header) };
   return out;
 }

@@ -4,14 +4,15 @@
  * properties. No theme part: the standard does not require one, and LibreOffice writes none.
  */
 import type { XlsxLimits } from './limits';
+import type { ZipCodec } from './codec';
 import { CT, OpcPackage, REL } from './package';
 import { EMPTY_WORKBOOK } from './sheet-write';
 import { EMPTY_STYLES } from './styles';
 
 const DECL = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n';
 
-export function skeletonPackage(limits: XlsxLimits, now = new Date()): OpcPackage {
-  const pkg = new OpcPackage(undefined, limits);
+export function skeletonPackage(limits: XlsxLimits, codec: ZipCodec, now = new Date()): OpcPackage {
+  const pkg = new OpcPackage(undefined, limits, codec);
   pkg.write(
     '[Content_Types].xml',
     `${DECL}<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="${CT.rels}"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/xl/workbook.xml" ContentType="${CT.workbook}"/><Override PartName="/xl/styles.xml" ContentType="${CT.styles}"/><Override PartName="/docProps/core.xml" ContentType="${CT.core}"/></Types>`,

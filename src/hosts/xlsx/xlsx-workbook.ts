@@ -21,6 +21,7 @@ import { EMPTY_STYLES, Styles } from './styles';
 import { NS_STRICT_MAIN, quoteSheet, WorkbookPart, type SheetRec } from './workbook-part';
 import { attr, element } from './xml';
 import { skeletonPackage } from './skeleton';
+import { FFLATE_CODEC, type ZipCodec } from './codec';
 
 export { XlsxHostError } from './errors';
 
@@ -29,18 +30,26 @@ export interface XlsxWorkbook extends WorkbookPort {
   toBytes(): Promise<Uint8Array>;
 }
 
+export interface XlsxOptions {
+  limits?: XlsxLimits;
+  /** Compression primitives: fflate by default; Node callers pass node-codec.ts's native ones. */
+  codec?: ZipCodec;
+}
+
 /** Opens .xlsx bytes (or starts an empty workbook). Throws XlsxOpenError / XlsxLimitError when the bytes are not a workbook we can read. */
-export async function createXlsxWorkbook(bytes?: Uint8Array | ArrayBuffer, limits: XlsxLimits = DEFAULT_LIMITS): Promise<XlsxWorkbook> {
-  return openXlsx(bytes, limits);
+export async function createXlsxWorkbook(bytes?: Uint8Array | ArrayBuffer, options: XlsxOptions = {}): Promise<XlsxWorkbook> {
+  return openXlsx(bytes, options);
 }
 
 /** Synchronous open (the work is synchronous; the port is async for the Excel host's sake). */
-export function openXlsx(bytes?: Uint8Array | ArrayBuffer, limits: XlsxLimits = DEFAULT_LIMITS): PartsWorkbook {
-  if (bytes === undefined) return new PartsWorkbook(skeletonPackage(limits), limits);
+export function openXlsx(bytes?: Uint8Array | ArrayBuffer, options: XlsxOptions = {}): PartsWorkbook {
+  const limits = options.limits ?? DEFAULT_LIMITS;
+  const codec = options.codec ?? FFLATE_CODEC;
+  if (bytes === undefined) return new PartsWorkbook(skeletonPackage(limits, codec), limits);
   const u8 = bytes instanceof Uint8Array ? bytes : new Uint8Array(bytes);
   let pkg: OpcPackage;
   try {
-    pkg = OpcPackage.open(u8, limits);
+    pkg = OpcPackage.open(u8, limits, codec);
   } catch (e) {
     if (e instanceof XlsxLimitError) throw e;
     throw new XlsxOpenError('damaged', e instanceof Error ? e.message : String(e));
@@ -70,6 +79,8 @@ export class PartsWorkbook implements XlsxWorkbook {
   private formulasChanged = false;
   private activeSheet: SheetRec | undefined;
   private tableIds: Set<number> | undefined;
+  /** Typed-in tables already read, valid while the package revision is unchanged (callers do not mutate them). */
+  private readonly tableCache = new Map<string, { revision: number; data: TableData }>();
 
   constructor(
     private readonly pkg: OpcPackage,
@@ -121,7 +132,13 @@ export class PartsWorkbook implements XlsxWorkbook {
   async readTables(specs: readonly TypedTableSpec[]): Promise<(TableData | undefined)[]> {
     return specs.map((spec) => {
       const s = this.wb.find(spec.sheet);
-      return s ? this.readTyped(s, spec) : undefined;
+      if (!s) return undefined;
+      const key = `${s.part}\u0000${spec.table}\u0000${spec.columns.length}`;
+      const hit = this.tableCache.get(key);
+      if (hit && hit.revision === this.pkg.revision) return hit.data;
+      const data = this.readTyped(s, spec);
+      this.tableCache.set(key, { revision: this.pkg.revision, data });
+      return data;
     });
   }
 

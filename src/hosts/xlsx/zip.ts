@@ -6,7 +6,7 @@
  * 4.3.7, 4.3.12, 4.3.16 and zip64 4.3.14–4.3.15) are read and written here.
  * No Node or DOM APIs: the same code runs in the CLI and the standalone page.
  */
-import { deflateSync, inflateSync } from 'fflate';
+import { FFLATE_CODEC, type ZipCodec } from './codec';
 import { XlsxLimitError, type XlsxLimits } from './limits';
 
 export interface ZipEntry {
@@ -131,34 +131,20 @@ function findEocd(b: Uint8Array): number {
  * An entry's content. The declared size bounds the output buffer: a stream that inflates to more
  * (a zip bomb that lies about its size) or to less is refused, never allowed to grow memory.
  */
-export function entryData(zip: ZipArchive, e: ZipEntry, limits: XlsxLimits): Uint8Array {
+export function entryData(zip: ZipArchive, e: ZipEntry, limits: XlsxLimits, codec: ZipCodec = FFLATE_CODEC): Uint8Array {
   // Only parts we read are inflated; a huge part we merely copy (a user's video, a bomb) costs nothing.
   if (e.size > limits.maxPartBytes) throw new XlsxLimitError('part', e.size, limits.maxPartBytes, e.name);
   const raw = zip.bytes.subarray(e.dataOffset, e.dataOffset + e.compressedSize);
   if (e.method === 0) return raw;
-  const out = inflateSync(raw, { out: new Uint8Array(e.size + 1) });
-  if (out.length !== e.size) throw new ZipFormatError(`${e.name}: content does not match its declared size`);
-  return out;
+  try {
+    return codec.inflate(raw, e.size);
+  } catch (err) {
+    throw new ZipFormatError(`${e.name}: ${err instanceof Error ? err.message : String(err)}`);
+  }
 }
 
 /** An entry for writeZip: copied from an archive as it is, or new content to deflate. */
 export type ZipOutEntry = { kind: 'copy'; entry: ZipEntry; from: ZipArchive } | { kind: 'new'; name: string; data: Uint8Array; level?: number };
-
-const CRC_TABLE = (() => {
-  const t = new Int32Array(256);
-  for (let n = 0; n < 256; n++) {
-    let c = n;
-    for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
-    t[n] = c;
-  }
-  return t;
-})();
-
-export function crc32(data: Uint8Array): number {
-  let c = -1;
-  for (let i = 0; i < data.length; i++) c = (CRC_TABLE[(c ^ (data[i] as number)) & 0xff] as number) ^ (c >>> 8);
-  return (c ^ -1) >>> 0;
-}
 
 function dosTimeDate(d: Date): { time: number; date: number } {
   const year = Math.max(1980, d.getFullYear());
@@ -171,7 +157,7 @@ function dosTimeDate(d: Date): { time: number; date: number } {
 const utf8Encode = new TextEncoder();
 
 /** Writes a new archive: copied entries keep their compressed bytes, CRC and timestamps. */
-export function writeZip(items: readonly ZipOutEntry[], now = new Date()): Uint8Array {
+export function writeZip(items: readonly ZipOutEntry[], codec: ZipCodec = FFLATE_CODEC, now = new Date()): Uint8Array {
   const stamp = dosTimeDate(now);
   interface Rec {
     name: Uint8Array;
@@ -205,8 +191,8 @@ export function writeZip(items: readonly ZipOutEntry[], now = new Date()): Uint8
         offset,
       };
     } else {
-      const data = deflateSync(it.data, { level: (it.level ?? 6) as 6 });
-      rec = { name: utf8Encode.encode(it.name), method: 8, crc: crc32(it.data), csize: data.length, size: it.data.length, ...stamp, flags: 0x800, data, offset };
+      const data = codec.deflate(it.data, it.level ?? 6);
+      rec = { name: utf8Encode.encode(it.name), method: 8, crc: codec.crc32(it.data), csize: data.length, size: it.data.length, ...stamp, flags: 0x800, data, offset };
     }
     if (rec.size > 0xfffffffe || rec.csize > 0xfffffffe || offset > 0xfffffffe) throw new ZipFormatError('workbook too large to write (over 4 GB)');
     recs.push(rec);
