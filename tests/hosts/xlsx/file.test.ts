@@ -83,4 +83,32 @@ describe('saveWorkbookFileAtomic', () => {
     expect(await readdir(dir)).toEqual(['is-a-dir.xlsx']);
     expect(await readdir(target)).toEqual(['keep.txt']);
   });
+  it('keeps the last three versions as .bak, .bak.2, .bak.3, newest first', async () => {
+    const sub = await mkdtemp(join(dir, 'bak-'));
+    const path = join(sub, 'book.xlsx');
+    const versions: Buffer[] = [];
+    for (let fiscalYear = 2021; fiscalYear <= 2025; fiscalYear++) {
+      const wb = await buildVillage();
+      await wb.writeMeta({ ...META, fiscalYear });
+      await saveWorkbookFileAtomic(wb, path);
+      versions.push(await readFile(path));
+    }
+    // Five saves: the file is the 2025 one; .bak is 2024, .bak.2 is 2023, .bak.3 is 2022; 2021 is gone.
+    expect((await readdir(sub)).sort()).toEqual(['book.xlsx', 'book.xlsx.bak', 'book.xlsx.bak.2', 'book.xlsx.bak.3']);
+    expect((await readFile(`${path}.bak`)).equals(versions[3] as Buffer)).toBe(true);
+    expect((await readFile(`${path}.bak.2`)).equals(versions[2] as Buffer)).toBe(true);
+    expect((await readFile(`${path}.bak.3`)).equals(versions[1] as Buffer)).toBe(true);
+    expect((await (await openWorkbookFile(`${path}.bak.3`)).readMeta())?.fiscalYear).toBe(2022);
+  });
+
+  it('refuses to keep a file whose read-back does not open, and keeps the original', async () => {
+    const sub = await mkdtemp(join(dir, 'verify-'));
+    const path = join(sub, 'book.xlsx');
+    await saveWorkbookFileAtomic(await buildVillage(), path);
+    const before = await readFile(path);
+    const garbage = { toBytes: async (): Promise<Uint8Array> => new TextEncoder().encode('PK not really a zip') };
+    await expect(saveWorkbookFileAtomic(garbage, path)).rejects.toThrow();
+    expect((await readFile(path)).equals(before)).toBe(true);
+    expect(await readdir(sub)).toEqual(['book.xlsx']);
+  });
 });
