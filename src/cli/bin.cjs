@@ -1,9 +1,69 @@
 #!/usr/bin/env node
-// `cunzhang`: loads the TypeScript CLI through tsx's CommonJS register hook, so the package runs
-// from source (no build step) from any working directory and via `npx cunzhang`.
+// `cunzhang`: runs the CLI built into dist/cli/cunzhang.cjs (src/dev/build-cli.cjs, run by
+// `npm ci`), so a command starts plain JavaScript instead of compiling TypeScript each time.
+// When the build is missing or older than a source file (someone edited src/), it is rebuilt
+// first (esbuild, a fraction of a second), so tests and `npx cunzhang` always run current code.
+// Without esbuild (an install that left out dev dependencies and has no build) it falls back to
+// running the sources through tsx.
 'use strict';
-require('tsx/cjs');
-const { run } = require('./main.ts');
-run(process.argv).then((code) => {
-  process.exitCode = code;
-});
+const fs = require('node:fs');
+const path = require('node:path');
+const Module = require('node:module');
+const vm = require('node:vm');
+
+const build = require('../dev/build-cli.cjs');
+
+/** The exported `run` of the built CLI, or of the TypeScript sources when no build can be made. */
+function loadCli() {
+  if (build.isStale()) {
+    try {
+      build.buildCli();
+    } catch (e) {
+      if (fs.existsSync(build.OUTFILE)) throw e; // a real build error: show it, never run stale code
+      require('tsx/cjs');
+      return require('./main.ts');
+    }
+  }
+  return loadWithCodeCache(build.OUTFILE);
+}
+
+/**
+ * require(file), but compiled with V8's code cache kept next to it (file + '.v8cache'): the
+ * bundle is a few MB, and compiling it is most of a command's start-up. The cache is written
+ * after the first run (so it holds the functions that run used) and ignored by V8 when it does
+ * not match the file or this Node version; then it is written again.
+ */
+function loadWithCodeCache(file) {
+  const cachePath = `${file}.v8cache`;
+  let cachedData;
+  try {
+    cachedData = fs.readFileSync(cachePath);
+  } catch {
+    cachedData = undefined;
+  }
+  const script = new vm.Script(Module.wrap(fs.readFileSync(file, 'utf8')), { filename: file, cachedData });
+  const mod = new Module(file, module);
+  mod.filename = file;
+  mod.paths = Module._nodeModulePaths(path.dirname(file));
+  script.runInThisContext().call(mod.exports, mod.exports, Module.createRequire(file), mod, file, path.dirname(file));
+  mod.loaded = true;
+  if (cachedData === undefined || script.cachedDataRejected) {
+    process.once('beforeExit', () => {
+      try {
+        // temp + rename: a command starting meanwhile reads the old cache or the new, never half
+        const tmp = `${cachePath}.${process.pid}`;
+        fs.writeFileSync(tmp, script.createCachedData());
+        fs.renameSync(tmp, cachePath);
+      } catch {
+        // a read-only install: run without the cache
+      }
+    });
+  }
+  return mod.exports;
+}
+
+loadCli()
+  .run(process.argv)
+  .then((code) => {
+    process.exitCode = code;
+  });
