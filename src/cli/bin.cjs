@@ -10,6 +10,7 @@ const fs = require('node:fs');
 const path = require('node:path');
 const Module = require('node:module');
 const vm = require('node:vm');
+const { Buffer } = require('node:buffer');
 
 const build = require('../dev/build-cli.cjs');
 
@@ -30,18 +31,23 @@ function loadCli() {
 /**
  * require(file), but compiled with V8's code cache kept next to it (file + '.v8cache'): the
  * bundle is a few MB, and compiling it is most of a command's start-up. The cache is written
- * after the first run (so it holds the functions that run used) and ignored by V8 when it does
- * not match the file or this Node version; then it is written again.
+ * after the first run (so it holds the functions that run used). Its first line names the
+ * bundle it was made from (size and mtime), because V8 itself only compares source lengths;
+ * a cache of another build, or one V8 rejects, is replaced.
  */
 function loadWithCodeCache(file) {
   const cachePath = `${file}.v8cache`;
+  const source = fs.readFileSync(file, 'utf8');
+  const stat = fs.statSync(file);
+  const key = Buffer.from(`${stat.size} ${stat.mtimeMs}\n`);
   let cachedData;
   try {
-    cachedData = fs.readFileSync(cachePath);
+    const bytes = fs.readFileSync(cachePath);
+    if (bytes.subarray(0, key.length).equals(key)) cachedData = bytes.subarray(key.length);
   } catch {
     cachedData = undefined;
   }
-  const script = new vm.Script(Module.wrap(fs.readFileSync(file, 'utf8')), { filename: file, cachedData });
+  const script = new vm.Script(Module.wrap(source), { filename: file, cachedData });
   const mod = new Module(file, module);
   mod.filename = file;
   mod.paths = Module._nodeModulePaths(path.dirname(file));
@@ -52,7 +58,7 @@ function loadWithCodeCache(file) {
       try {
         // temp + rename: a command starting meanwhile reads the old cache or the new, never half
         const tmp = `${cachePath}.${process.pid}`;
-        fs.writeFileSync(tmp, script.createCachedData());
+        fs.writeFileSync(tmp, Buffer.concat([key, script.createCachedData()]));
         fs.renameSync(tmp, cachePath);
       } catch {
         // a read-only install: run without the cache

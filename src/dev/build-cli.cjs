@@ -26,8 +26,6 @@ const INPUTS = path.join(OUT_DIR, 'cunzhang.inputs.json');
  */
 function buildCli() {
   const esbuild = require('esbuild');
-  // V8 checks a code cache against the source's length only: never keep one from an older build.
-  fs.rmSync(`${OUTFILE}.v8cache`, { force: true });
   const result = esbuild.buildSync({
     absWorkingDir: ROOT,
     entryPoints: [ENTRY],
@@ -41,11 +39,19 @@ function buildCli() {
     // Source files keep their names in stack traces; no minifying, the file is read once per run.
     sourcemap: false,
     legalComments: 'none',
+    write: false,
   });
+  // temp + rename: tests start several commands at once, and each may find the build stale; a
+  // command must read the old bundle or the new, never half of one.
+  fs.mkdirSync(OUT_DIR, { recursive: true });
+  const tmp = `${OUTFILE}.${process.pid}.tmp`;
+  fs.writeFileSync(tmp, result.outputFiles[0].contents);
+  fs.renameSync(tmp, OUTFILE);
   // Only our own sources: a package upgrade goes through npm, whose "prepare" rebuilds anyway.
   const inputs = Object.keys(result.metafile.inputs)
     .filter((p) => !p.startsWith('node_modules/'));
-  fs.writeFileSync(INPUTS, `${JSON.stringify(inputs, null, 0)}\n`);
+  fs.writeFileSync(`${INPUTS}.${process.pid}.tmp`, `${JSON.stringify(inputs)}\n`);
+  fs.renameSync(`${INPUTS}.${process.pid}.tmp`, INPUTS);
   return OUTFILE;
 }
 
