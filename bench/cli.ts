@@ -150,11 +150,11 @@ function goal(r: Row): { text: string; met: boolean } {
 
 function table(rows: Row[], ledger: boolean): string {
   const s = (m: Measure): string => `${m.wallS.toFixed(2)} s (cpu ${m.cpuS.toFixed(2)}) / ${m.peakMB.toFixed(0)} MB`;
-  const head = ['lines', 'command', 'cunzhang', 'floor', '× floor', ...(ledger ? ['ledger bal'] : []), 'goal', 'met'];
+  const head = ['lines', 'command', 'cunzhang', 'floor', '× floor (wall, cpu)', ...(ledger ? ['ledger bal'] : []), 'goal', 'met'];
   const out = [`| ${head.join(' | ')} |`, `|${head.map(() => ' --- ').join('|')}|`];
   for (const r of rows) {
     const g = goal(r);
-    const cells = [String(r.lines), r.command, s(r.ours), s(r.floor), (r.ours.wallS / r.floor.wallS).toFixed(1), ...(ledger ? [r.ledger ? s(r.ledger) : ''] : []), g.text, g.met ? 'yes' : 'no'];
+    const cells = [String(r.lines), r.command, s(r.ours), s(r.floor), `${(r.ours.wallS / r.floor.wallS).toFixed(1)}, ${(r.ours.cpuS / r.floor.cpuS).toFixed(1)}`, ...(ledger ? [r.ledger ? s(r.ledger) : ''] : []), g.text, g.met ? 'yes' : 'no'];
     out.push(`| ${cells.join(' | ')} |`);
   }
   return `${out.join('\n')}\n`;
