@@ -59,20 +59,6 @@ class LocalizedFunctionsMetadataPlugin {
   }
 }
 
-/** Tells the minimizer that exceljs.js is already minified. */
-class MarkPreminifiedPlugin {
-  apply(compiler) {
-    compiler.hooks.thisCompilation.tap('MarkPreminifiedPlugin', (compilation) => {
-      compilation.hooks.processAssets.tap(
-        { name: 'MarkPreminifiedPlugin', stage: webpack.Compilation.PROCESS_ASSETS_STAGE_OPTIMIZE },
-        () => {
-          if (compilation.getAsset('exceljs.js')) compilation.updateAsset('exceljs.js', (s) => s, { minimized: true });
-        },
-      );
-    });
-  }
-}
-
 module.exports = (_env, argv) => {
   const production = argv.mode === 'production';
   return {
@@ -91,14 +77,8 @@ module.exports = (_env, argv) => {
     devtool: production ? false : 'cheap-module-source-map',
     resolve: {
       extensions: ['.ts', '.tsx', '.js'],
-      alias: {
-        // The standalone page runs the ExcelJS host in the browser: use ExcelJS's own browser build.
-        exceljs$: 'exceljs/dist/exceljs.min.js',
-      },
     },
     module: {
-      // Already a minified UMD bundle: parsing it again only costs build time.
-      noParse: /exceljs[\\/]dist[\\/]exceljs\.min\.js$/,
       rules: [
         {
           test: /\.tsx?$/,
@@ -118,7 +98,6 @@ module.exports = (_env, argv) => {
     plugins: [
       new CustomFunctionsMetadataPlugin({ output: 'functions.json', input: FUNCTIONS_TS }),
       new LocalizedFunctionsMetadataPlugin(),
-      new MarkPreminifiedPlugin(),
       new HtmlWebpackPlugin({
         filename: 'taskpane.html',
         template: './src/taskpane/taskpane.html',
@@ -141,15 +120,6 @@ module.exports = (_env, argv) => {
         ],
       }),
     ],
-    optimization: {
-      // ExcelJS's browser build (≈1 MB, already minified) in its own chunk, exceljs.js, so that
-      // Terser can skip it (MarkPreminifiedPlugin): it halves the production build on 2 cores.
-      splitChunks: {
-        cacheGroups: {
-          exceljs: { test: /[\\/]exceljs[\\/]dist[\\/]/, name: 'exceljs', chunks: 'all', enforce: true },
-        },
-      },
-    },
     performance: { hints: false },
     stats: 'errors-warnings',
   };

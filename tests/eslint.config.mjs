@@ -2,7 +2,7 @@
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
-const hostModules = ['react', 'react-dom', 'exceljs', 'office-addin-mock', 'fs', 'node:fs', 'path', 'node:path', 'fs/promises', 'node:fs/promises', 'commander'];
+const hostModules = ['react', 'react-dom', 'exceljs', 'fflate', 'office-addin-mock', 'fs', 'node:fs', 'path', 'node:path', 'fs/promises', 'node:fs/promises', 'commander'];
 
 export default tseslint.config(
   { basePath: '..' },

@@ -4,10 +4,9 @@
  * an .xlsx. Line numbers are kept so findings point at the line the user sees.
  */
 import { readFile } from 'node:fs/promises';
-import ExcelJS from 'exceljs';
 import type { Scalar } from '../workbook/port';
 import { parseCsv } from '../workbook/voucher-import';
-import { dateToIso } from '../workbook/codecs/cells';
+import { openXlsx } from '../hosts/xlsx/xlsx-workbook';
 import { InputFileError } from './errors';
 
 export interface InputTable {
@@ -42,34 +41,17 @@ export async function readInputTable(path: string, source: string): Promise<Inpu
   return { source, header: header.map((h) => String(h ?? '').trim()), rows, firstRow: 2 };
 }
 
+/** The first sheet of an .xlsx through the same parts host as the books (formula results, dates by their format). */
 async function readFirstSheet(bytes: Buffer, source: string, path: string): Promise<InputTable> {
-  const wb = new ExcelJS.Workbook();
+  let grid: Scalar[][];
   try {
-    await wb.xlsx.load(bytes as unknown as ArrayBuffer);
+    const wb = openXlsx(new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength));
+    const [first] = await wb.sheetNames();
+    grid = first === undefined ? [] : ((await wb.readSheet(first))?.rows ?? []);
   } catch {
     throw new InputFileError('not-a-workbook', path);
   }
-  const ws = wb.worksheets[0];
-  if (ws === undefined) return { source, header: [], rows: [], firstRow: 2 };
-  const width = ws.columnCount;
-  const grid: Scalar[][] = [];
-  ws.eachRow({ includeEmpty: true }, (row, n) => {
-    const out: Scalar[] = [];
-    for (let c = 1; c <= width; c++) out.push(cellScalar(row.getCell(c).value));
-    grid[n - 1] = out;
-  });
-  const [header = [], ...rows] = Array.from(grid, (r) => r ?? []);
+  const width = grid.reduce((m, r) => Math.max(m, r.length), 0);
+  const [header = [], ...rows] = grid.map((r) => Array.from({ length: width }, (_v, j) => r[j] ?? null));
   return { source, header: header.map((h) => String(h ?? '').trim()), rows, firstRow: 2 };
-}
-
-function cellScalar(v: ExcelJS.CellValue): Scalar {
-  if (v === null || v === undefined) return null;
-  if (v instanceof Date) return dateToIso(v);
-  if (typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean') return v;
-  if (typeof v === 'object') {
-    if ('result' in v) return cellScalar(v.result as ExcelJS.CellValue);
-    if ('richText' in v) return v.richText.map((t) => t.text).join('');
-    if ('text' in v) return String(v.text);
-  }
-  return null;
 }

@@ -1,13 +1,11 @@
 /**
  * Everything the pane asks of its surroundings, in one module handed to the components: the live
- * Excel workbook (Office.js) or an .xlsx file opened in the browser (ExcelJS). Components never
- * touch Office, Excel, ExcelJS, fetch or the DOM download dance themselves.
+ * Excel workbook (Office.js) or an .xlsx file opened in the browser (the .xlsx parts host). Components never
+ * touch Office, Excel, the .xlsx host, fetch or the DOM download dance themselves.
  */
-import ExcelJS from 'exceljs';
 import type { Scalar, WorkbookPort } from '../workbook/port';
 import { createExcelWorkbook, selectCell } from '../hosts/excel/excel-workbook';
 import { createXlsxWorkbook } from '../hosts/xlsx/xlsx-workbook';
-import { toScalar } from '../hosts/xlsx/xlsx-cells';
 import { PaneError } from './errors';
 
 /** A workbook the pane is working on. */
@@ -78,7 +76,7 @@ export function createStandalonePaneHost(location: { search: string; href: strin
       const port = await createXlsxWorkbook();
       return { fileName, port, toBytes: () => port.toBytes() };
     },
-    readSheet: async (book, sheet) => readSheetRows(await asXlsx(book).toBytes(), sheet),
+    readSheet: async (book, sheet) => padRows((await book.port.readSheet(sheet))?.rows ?? []),
     download: async (book, fileName) => saveBytes(await asXlsx(book).toBytes(), fileName),
   };
 }
@@ -93,20 +91,10 @@ function looksLikeZip(bytes: Uint8Array): boolean {
   return bytes.length > 4 && bytes[0] === 0x50 && bytes[1] === 0x4b;
 }
 
-async function readSheetRows(bytes: Uint8Array, sheet: string): Promise<Scalar[][]> {
-  const wb = new ExcelJS.Workbook();
-  await wb.xlsx.load(bytes.slice().buffer);
-  const ws = wb.getWorksheet(sheet);
-  if (!ws) return [];
-  const rows: Scalar[][] = [];
-  const width = ws.columnCount;
-  for (let r = 1; r <= ws.rowCount; r++) {
-    const row = ws.getRow(r);
-    const cells: Scalar[] = [];
-    for (let c = 1; c <= width; c++) cells.push(toScalar(row.getCell(c).value));
-    rows.push(cells);
-  }
-  return rows;
+/** Rows as a rectangle (every row as wide as the widest), as the preview table draws them. */
+function padRows(rows: Scalar[][]): Scalar[][] {
+  const width = rows.reduce((m, r) => Math.max(m, r.length), 0);
+  return rows.map((r) => Array.from({ length: width }, (_v, j) => r[j] ?? null));
 }
 
 function saveBytes(bytes: Uint8Array, fileName: string): void {

@@ -2,3 +2,30 @@
 export class XlsxHostError extends Error {
   override name = 'XlsxHostError';
 }
+
+export type XlsxOpenReason = 'damaged' | 'no-workbook' | 'strict';
+
+const REASONS: Record<XlsxOpenReason, { zh: string; en: string }> = {
+  damaged: { zh: '文件已损坏或不是 .xlsx 压缩包', en: 'the file is damaged or not an .xlsx zip package' },
+  'no-workbook': { zh: '压缩包里没有工作簿（xl/workbook.xml）', en: 'the package holds no workbook part' },
+  strict: {
+    zh: '这是"Strict Open XML"格式的工作簿，请在 Excel 中另存为普通的"Excel 工作簿 (*.xlsx)"后再打开',
+    en: 'this is a Strict Open XML workbook; save it from Excel as an ordinary "Excel Workbook (*.xlsx)" and try again',
+  },
+};
+
+/** Why bytes could not be opened as a workbook; `zh` first for people, `en` for logs. */
+export class XlsxOpenError extends Error {
+  override name = 'XlsxOpenError';
+  readonly zh: string;
+  readonly en: string;
+  constructor(
+    readonly reason: XlsxOpenReason,
+    readonly detail: string,
+  ) {
+    const r = REASONS[reason];
+    super(`${r.zh} / ${r.en}${detail ? ` (${detail})` : ''}`);
+    this.zh = r.zh;
+    this.en = r.en;
+  }
+}

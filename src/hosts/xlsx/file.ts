@@ -7,12 +7,15 @@ import { readFile, rename, unlink, writeFile } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { LAYOUT_VERSION } from '../../workbook/layout';
 import { createXlsxWorkbook, type XlsxWorkbook } from './xlsx-workbook';
+import { XlsxOpenError } from './errors';
+import { XlsxLimitError } from './limits';
 
-export type WorkbookFileErrorCode = 'missing' | 'not-a-workbook' | 'wrong-layout' | 'not-village';
+export type WorkbookFileErrorCode = 'missing' | 'not-a-workbook' | 'wrong-layout' | 'not-village' | 'over-limit';
 
 const MESSAGES: Record<WorkbookFileErrorCode, (path: string, detail: string) => { zh: string; en: string }> = {
   missing: (p) => ({ zh: `找不到文件：${p}`, en: `File not found: ${p}` }),
-  'not-a-workbook': (p) => ({ zh: `不是有效的 Excel 工作簿（.xlsx）：${p}`, en: `Not an Excel workbook (.xlsx): ${p}` }),
+  'not-a-workbook': (p, d) => ({ zh: `不是有效的 Excel 工作簿（.xlsx）：${p}${d ? `（${d}）` : ''}`, en: `Not an Excel workbook (.xlsx): ${p}` }),
+  'over-limit': (p, d) => ({ zh: `${d}：${p}`, en: `The file is over an input limit: ${p}` }),
   'wrong-layout': (p, d) => ({
     zh: `工作簿不是本工具创建的村账，或版本不符（${d}）：${p}。请先用 init 创建。`,
     en: `The workbook is not a Cunzhang book of this layout version (${d}): ${p}. Create one with init first.`,
@@ -59,8 +62,9 @@ export async function openWorkbookFile(path: string, opts: OpenOptions = {}): Pr
   let wb: XlsxWorkbook;
   try {
     wb = await createXlsxWorkbook(bytes);
-  } catch {
-    throw new WorkbookFileError('not-a-workbook', path);
+  } catch (e) {
+    if (e instanceof XlsxLimitError) throw new WorkbookFileError('over-limit', path, e.zh);
+    throw new WorkbookFileError('not-a-workbook', path, e instanceof XlsxOpenError && e.reason !== 'damaged' ? e.zh : '');
   }
   if (opts.requireLayout ?? true) {
     const meta = await wb.readMeta();

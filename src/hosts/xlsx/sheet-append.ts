@@ -1,0 +1,215 @@
+/**
+ * Appending rows to a typed-in sheet in place: the new `<row>` elements go after the last used
+ * row of the table's columns, every other byte of the sheet part stays as it was. A row that
+ * already exists there (a user's note in a column right of the table, a formatted empty row)
+ * keeps its other cells; our cells take the table's columns. The table's ref and the list
+ * validation of its columns grow over the new rows. Ranges are kept as ranges: a validation over
+ * `A1:XFD1048576` is read as four numbers, never expanded.
+ */
+import type { Scalar, TypedTableSpec } from '../../workbook/port';
+import { columnLetter } from '../../workbook/layout';
+import { XlsxHostError } from './errors';
+import { refColumn, scanSheet, sheetDataBounds, type RowSpan, type SheetReadContext } from './sheet-read';
+import { scalarXml, validationXml } from './sheet-write';
+import type { Styles } from './styles';
+import { attr, elements, rootPrefix } from './xml';
+
+export interface Box {
+  top: number;
+  left: number;
+  bottom: number;
+  right: number;
+}
+
+/** 'B2:L90' (or a single cell, `$` allowed) → 1-based box. */
+export function decodeRef(ref: string): Box {
+  const m = /^\$?([A-Za-z]+)\$?(\d+)(?::\$?([A-Za-z]+)\$?(\d+))?$/.exec(ref.trim());
+  if (!m) throw new XlsxHostError(`bad range ${ref}`);
+  const left = refColumn(m[1] as string) + 1;
+  const top = Number(m[2]);
+  return { top, left, bottom: m[4] ? Number(m[4]) : top, right: m[3] ? refColumn(m[3]) + 1 : left };
+}
+
+export const encodeRef = (b: Box): string => `${columnLetter(b.left - 1)}${b.top}:${columnLetter(b.right - 1)}${b.bottom}`;
+
+/** Elements that follow <dataValidations> in CT_Worksheet (ECMA-376 Part 1, 18.3.1.99). */
+const AFTER_DATA_VALIDATIONS = ['hyperlinks', 'printOptions', 'pageMargins', 'pageSetup', 'headerFooter', 'rowBreaks', 'colBreaks', 'customProperties', 'cellWatches', 'ignoredErrors', 'smartTags', 'drawing', 'legacyDrawing', 'legacyDrawingHF', 'picture', 'oleObjects', 'controls', 'webPublishItems', 'tableParts', 'extLst'];
+
+/** Inserts a worksheet child element before the first of `successors` present (else before </worksheet>). */
+export function insertWorksheetChild(xml: string, successors: readonly string[], text: string): string {
+  let at = -1;
+  for (const name of successors) {
+    const m = new RegExp(`<(?:[\\w.-]+:)?${name}[\\s/>]`).exec(xml);
+    if (m && (at < 0 || m.index < at)) at = m.index;
+  }
+  if (at < 0) at = xml.search(/<\/(?:[\w.-]+:)?worksheet>\s*$/);
+  return xml.slice(0, at) + text + xml.slice(at);
+}
+
+/** Gives our generated XML the document's namespace prefix, for writers that use one (`x:row`). */
+function withPrefix(fragment: string, p: string): string {
+  return p === '' ? fragment : fragment.replace(/<(\/?)(row|c|is|t|v|f|dataValidation|formula1|dataValidations)(?=[\s/>])/g, `<$1${p}$2`);
+}
+
+export interface AppendResult {
+  xml: string;
+  /** The table's new ref (unchanged when there is no table or it already covers the rows). */
+  tableRef: string;
+}
+
+export function appendToSheet(xml: string, ctx: SheetReadContext, spec: TypedTableSpec, rows: readonly Scalar[][], tableBox: Box | undefined, styles: Styles): AppendResult {
+  const top = tableBox?.top ?? 1;
+  const left = tableBox?.left ?? 1;
+  const spans: RowSpan[] = [];
+  const header = new Map<number, string>();
+  let widest = 0;
+  let lastAny = top;
+  const lastIn = new Map<number, number>(); // col → last non-blank row
+  scanSheet(xml, ctx, {
+    row: (s) => spans.push(s),
+    cell: (r, c, v) => {
+      if (r === top) {
+        header.set(c, String(v ?? '').trim());
+        widest = Math.max(widest, c + 1);
+      }
+      if (r > top && !(v === null || (typeof v === 'string' && v.trim() === ''))) {
+        lastIn.set(c, Math.max(lastIn.get(c) ?? 0, r));
+        lastAny = Math.max(lastAny, r);
+      }
+    },
+  });
+  const right = tableBox?.right ?? Math.max(widest, spec.columns.length);
+  let last = top;
+  for (const [c, r] of lastIn) if (c >= left - 1 && c <= right - 1) last = Math.max(last, r);
+  const target = spec.columns.map((col) => {
+    for (let c = left - 1; c <= right - 1; c++) if (header.get(c) === col.header) return c;
+    throw new XlsxHostError(`表${spec.sheet}缺少"${col.header}"列 / sheet ${spec.sheet} has no "${col.header}" column`);
+  });
+  const order = spec.columns.map((_c, j) => j).sort((a, b) => (target[a] as number) - (target[b] as number));
+  const style = spec.columns.map((c) => (c.numFmt ? styles.xf({ numFmt: c.numFmt }) : 0));
+  const letters = target.map((c) => columnLetter(c));
+  const ours = new Set(target);
+  const start = last + 1;
+  const end = start + rows.length - 1;
+  const p = rootPrefix(xml);
+
+  // Existing rows in [start, end], by row number, with their non-table cells.
+  const existing = new Map<number, RowSpan>();
+  for (const s of spans) if (s.r >= start && s.r <= end) existing.set(s.r, s);
+
+  const built: string[] = [];
+  for (let k = 0; k < rows.length; k++) {
+    const r = start + k;
+    const values = rows[k] as Scalar[];
+    const cells: { col: number; xml: string }[] = [];
+    for (const j of order) {
+      const x = scalarXml(`${letters[j]}${r}`, values[j] ?? null, style[j] as number, spec.columns[j]?.numFmt);
+      if (x) cells.push({ col: target[j] as number, xml: withPrefix(x, p) });
+    }
+    const old = existing.get(r);
+    let open = `<${p}row r="${r}">`;
+    if (old) {
+      const text = xml.slice(old.start, old.end);
+      const startTag = /^<[^>]*?(\/?)>/.exec(text)?.[0] ?? '';
+      open = startTag.replace(/\sspans\s*=\s*"[^"]*"/, '').replace(/\s*\/>$/, '>');
+      for (const c of elements(text, 'c')) {
+        const ref = attr(c.start, 'r');
+        const col = ref ? refColumn(ref) : -1;
+        if (col >= 0 && !ours.has(col)) cells.push({ col, xml: c.text });
+      }
+      cells.sort((a, b) => a.col - b.col);
+    }
+    built.push(`${open}${cells.map((c) => c.xml).join('')}</${p}row>`);
+  }
+
+  const bounds = sheetDataBounds(xml);
+  let out: string;
+  if (!bounds) {
+    throw new XlsxHostError(`${spec.sheet}: worksheet has no sheetData`);
+  } else if (bounds.selfClosing) {
+    const open = xml.slice(bounds.openStart, bounds.start).replace(/\s*\/>$/, '>');
+    out = `${xml.slice(0, bounds.openStart)}${open}${built.join('')}</${p}sheetData>${xml.slice(bounds.start)}`;
+  } else {
+    // Rows are in ascending order: ours replace the existing ones in [start, end] and go before any later row.
+    const before = spans.filter((s) => s.r < start);
+    const after = spans.filter((s) => s.r > end);
+    const cut = before.length > 0 ? (before[before.length - 1] as RowSpan).end : bounds.start;
+    const resume = after.length > 0 ? (after[0] as RowSpan).start : bounds.end;
+    out = xml.slice(0, cut) + built.join('') + xml.slice(resume);
+  }
+
+  out = growDimension(out, end, Math.max(right, widest));
+  out = growValidations(out, spec, target, top, end, p);
+  const tableRef = tableBox && end > tableBox.bottom ? encodeRef({ ...tableBox, bottom: end }) : tableBox ? encodeRef(tableBox) : '';
+  void lastAny;
+  return { xml: out, tableRef };
+}
+
+function growDimension(xml: string, lastRow: number, lastCol: number): string {
+  const m = /<(?:[\w.-]+:)?dimension\s+ref\s*=\s*"([^"]*)"/.exec(xml);
+  if (!m) return xml;
+  let box: Box;
+  try {
+    box = decodeRef(m[1] as string);
+  } catch {
+    return xml;
+  }
+  if (box.bottom >= lastRow && box.right >= lastCol) return xml;
+  const grown = encodeRef({ top: Math.min(box.top, 1), left: Math.min(box.left, 1), bottom: Math.max(box.bottom, lastRow), right: Math.max(box.right, lastCol) });
+  return xml.slice(0, m.index) + m[0].replace(/"[^"]*"$/, `"${grown}"`) + xml.slice(m.index + m[0].length);
+}
+
+/** Highest row of column `col` (0-based) that a validation's sqref covers within one column, per element. */
+function coverage(sqref: string, col: number): number {
+  let max = 0;
+  for (const part of sqref.trim().split(/\s+/)) {
+    let b: Box;
+    try {
+      b = decodeRef(part);
+    } catch {
+      continue;
+    }
+    if (b.left - 1 <= col && b.right - 1 >= col) max = Math.max(max, b.bottom);
+  }
+  return max;
+}
+
+/** Extends the list validation of our columns over the new rows (the element that already covers the column, else a new one). */
+function growValidations(xml: string, spec: TypedTableSpec, target: readonly number[], top: number, end: number, p: string): string {
+  let out = xml;
+  spec.columns.forEach((col, j) => {
+    if (!col.validation) return;
+    const c = target[j] as number;
+    const L = columnLetter(c);
+    const dvs = elements(out, 'dataValidation').filter((d) => attr(d.start, 'type') === 'list');
+    let through = 0;
+    let owner: (typeof dvs)[number] | undefined;
+    for (const d of dvs) {
+      const cov = coverage(attr(d.start, 'sqref') ?? '', c);
+      if (cov > through) {
+        through = cov;
+        owner = d;
+      }
+    }
+    if (end <= through) return;
+    const range = `${L}${Math.max(through + 1, top + 1)}:${L}${end}`;
+    if (owner) {
+      const sq = attr(owner.start, 'sqref') ?? '';
+      const start = owner.start.replace(/(\ssqref\s*=\s*)"[^"]*"/, `$1"${sq} ${range}"`);
+      out = out.slice(0, owner.index) + start + out.slice(owner.index + owner.start.length);
+      return;
+    }
+    const dv = withPrefix(validationXml(col, range) as string, p);
+    const container = elements(out, 'dataValidations')[0];
+    if (container) {
+      const close = container.index + container.text.lastIndexOf('<');
+      const head = container.start.replace(/\scount\s*=\s*"\d+"/, '');
+      const count = elements(container.inner, 'dataValidation').length + 1;
+      const openTag = head.replace(/>$/, ` count="${count}">`);
+      out = out.slice(0, container.index) + openTag + out.slice(container.index + container.start.length, close) + dv + out.slice(close);
+    } else {
+      out = insertWorksheetChild(out, AFTER_DATA_VALIDATIONS, withPrefix(`<dataValidations count="1">${dv}</dataValidations>`, p));
+    }
+  });
+  return out;
+}

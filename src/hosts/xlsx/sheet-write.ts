@@ -1,0 +1,206 @@
+/**
+ * Worksheet parts we write whole: generated sheets (title lines, header, body with formulas and
+ * cached values, A4 print setup, protection without password), new typed-in sheets (an Excel
+ * table with header notes, formats and list validation) and the hidden _meta sheet. XML is
+ * built as strings with one style index per column, in CT_Worksheet's element order
+ * (ECMA-376 Part 1, 18.3.1.99). Text goes in as inline strings, so the shared-strings part of
+ * a user's file never has to be rewritten.
+ */
+import { isFormulaCell, type Cell, type ColumnSpec, type GeneratedSheet, type Scalar, type TypedTableSpec } from '../../workbook/port';
+import { columnLetter, DATE_FMT, generatedHeaderRow } from '../../workbook/layout';
+import { isoToSerial } from '../../workbook/codecs/cells';
+import type { Styles } from './styles';
+import { escapeAttr, escapeText } from './xml';
+
+export const NS_MAIN = 'http://schemas.openxmlformats.org/spreadsheetml/2006/main';
+export const NS_REL = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';
+const XML_DECL = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n';
+
+/** Rows of a typed-in table that carry list validation when the table is created. */
+export const VALIDATED_ROWS = 5000;
+
+const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
+
+/** Default width of a column without one: wide enough for its Chinese header. */
+export function defaultWidth(c: Pick<ColumnSpec, 'header' | 'width'>): number {
+  return c.width ?? Math.max(10, c.header.length * 2 + 4);
+}
+
+function numberText(n: number): string {
+  return Number.isFinite(n) ? String(n) : '0';
+}
+
+/** One `<c>`: text inline, numbers as numbers, ISO dates in date columns as serials, formulas with their cached value. */
+export function cellXml(ref: string, v: Cell, s: number, numFmt: string | undefined): string {
+  const sa = s > 0 ? ` s="${s}"` : '';
+  if (isFormulaCell(v)) {
+    const f = `<f>${escapeText(v.formula)}</f>`;
+    const r = v.result;
+    if (r === null) return `<c r="${ref}"${sa}>${f}</c>`;
+    if (typeof r === 'number') return `<c r="${ref}"${sa}>${f}<v>${numberText(r)}</v></c>`;
+    if (typeof r === 'boolean') return `<c r="${ref}"${sa} t="b">${f}<v>${r ? 1 : 0}</v></c>`;
+    if (numFmt === DATE_FMT && ISO_DATE.test(r)) return `<c r="${ref}"${sa}>${f}<v>${isoToSerial(r)}</v></c>`;
+    return `<c r="${ref}"${sa} t="str">${f}<v>${escapeText(r)}</v></c>`;
+  }
+  return scalarXml(ref, v, s, numFmt);
+}
+
+export function scalarXml(ref: string, v: Scalar, s: number, numFmt: string | undefined): string {
+  const sa = s > 0 ? ` s="${s}"` : '';
+  if (v === null) return s > 0 ? `<c r="${ref}"${sa}/>` : '';
+  if (typeof v === 'number') return `<c r="${ref}"${sa}><v>${numberText(v)}</v></c>`;
+  if (typeof v === 'boolean') return `<c r="${ref}"${sa} t="b"><v>${v ? 1 : 0}</v></c>`;
+  if (numFmt === DATE_FMT && ISO_DATE.test(v)) return `<c r="${ref}"${sa}><v>${isoToSerial(v)}</v></c>`;
+  const space = /^\s|\s$|\n/.test(v) ? ' xml:space="preserve"' : '';
+  return `<c r="${ref}"${sa} t="inlineStr"><is><t${space}>${escapeText(v)}</t></is></c>`;
+}
+
+function colsXml(columns: readonly ColumnSpec[], styleOf?: (c: ColumnSpec) => number): string {
+  if (columns.length === 0) return '';
+  const cols = columns.map((c, j) => {
+    const s = styleOf ? styleOf(c) : 0;
+    return `<col min="${j + 1}" max="${j + 1}" width="${defaultWidth(c)}" customWidth="1"${s > 0 ? ` style="${s}"` : ''}/>`;
+  });
+  return `<cols>${cols.join('')}</cols>`;
+}
+
+function frozenView(headerRow: number): string {
+  const top = `A${headerRow + 1}`;
+  return `<sheetViews><sheetView workbookViewId="0"><pane ySplit="${headerRow}" topLeftCell="${top}" activePane="bottomLeft" state="frozen"/><selection pane="bottomLeft" activeCell="${top}" sqref="${top}"/></sheetView></sheetViews>`;
+}
+
+const FOOTER = '<headerFooter><oddFooter>&amp;C第 &amp;P 页，共 &amp;N 页</oddFooter></headerFooter>';
+const MARGINS = '<pageMargins left="0.5" right="0.5" top="0.6" bottom="0.6" header="0.3" footer="0.3"/>';
+
+function pageSetup(orientation: 'portrait' | 'landscape', fitToHeight: number): string {
+  return `<pageSetup paperSize="9" orientation="${orientation}" fitToWidth="1" fitToHeight="${fitToHeight}"/>`;
+}
+
+/** A generated sheet written: the part XML, the print ranges for defined names, and its table, if any. */
+export interface WrittenSheet {
+  xml: string;
+  printTitles: string;
+  printArea: string;
+  /** When the sheet has an Excel table: its ref and column names (the table part is written by the caller). */
+  table?: { name: string; ref: string; columns: string[] };
+}
+
+/** Builds a generated sheet. `tableRelId` is the relationship id the caller will give the table part. */
+export function generatedSheetXml(g: GeneratedSheet, styles: Styles, tableRelId: string | undefined): WrittenSheet {
+  const width = Math.max(1, g.columns.length);
+  const headerRow = generatedHeaderRow(g);
+  const lastCol = columnLetter(width - 1);
+  const titleStyle = styles.xf({ bold: true, size: 14, hAlign: 'center', vAlign: 'center' });
+  const headerStyle = styles.xf({ bold: true, fill: true, border: true, wrap: true, hAlign: 'center', vAlign: 'center' });
+  const bodyStyle = g.columns.map((c) => styles.xf({ numFmt: c.numFmt, border: true, ...(c.wrap ? { wrap: true, vAlign: 'top' as const } : {}) }));
+  const boldStyle = g.columns.map((c) => styles.xf({ numFmt: c.numFmt, border: true, bold: true, ...(c.wrap ? { wrap: true, vAlign: 'top' as const } : {}) }));
+  const parts: string[] = [];
+  g.title.forEach((line, i) => {
+    const r = i + 1;
+    parts.push(`<row r="${r}"${i === 0 ? ' ht="24" customHeight="1"' : ''}>${scalarXml(`A${r}`, line, i === 0 ? titleStyle : 0, undefined)}</row>`);
+  });
+  parts.push(`<row r="${headerRow}">${g.columns.map((c, j) => scalarXml(`${columnLetter(j)}${headerRow}`, c.header, headerStyle, undefined)).join('')}</row>`);
+  const bold = new Set([...(g.totalRows ?? []), ...(g.boldRows ?? [])]);
+  const letters = g.columns.map((_c, j) => columnLetter(j));
+  for (let i = 0; i < g.rows.length; i++) {
+    const r = headerRow + 1 + i;
+    const row = g.rows[i] as Cell[];
+    const st = bold.has(i) ? boldStyle : bodyStyle;
+    let cells = '';
+    for (let j = 0; j < g.columns.length; j++) {
+      cells += cellXml(`${letters[j]}${r}`, row[j] ?? null, st[j] as number, g.columns[j]?.numFmt);
+    }
+    parts.push(`<row r="${r}">${cells}</row>`);
+  }
+  const lastRow = headerRow + Math.max(1, g.rows.length);
+  const merges: string[] = [];
+  if (width > 1 && g.title.length > 0) merges.push(`A1:${lastCol}1`);
+  for (const m of g.merges ?? []) {
+    const top = headerRow + 1 + m.row;
+    merges.push(`${columnLetter(m.col)}${top}:${columnLetter(m.col + m.cols - 1)}${top + m.rows - 1}`);
+  }
+  const orientation = g.print?.orientation ?? (width > 7 ? 'landscape' : 'portrait');
+  const breaks = (g.print?.rowBreaks ?? []).filter((i) => i > 0 && i < g.rows.length).map((i) => headerRow + i);
+  const printed = g.columns.length - trailingNoPrint(g.columns);
+  const printArea = `$A$1:$${columnLetter(Math.max(1, printed) - 1)}$${lastRow}`;
+  const tableRef = `A${headerRow}:${lastCol}${lastRow}`;
+  const xml =
+    `${XML_DECL}<worksheet xmlns="${NS_MAIN}" xmlns:r="${NS_REL}">` +
+    `<sheetPr><pageSetUpPr fitToPage="1"/></sheetPr><dimension ref="A1:${lastCol}${lastRow}"/>${frozenView(headerRow)}` +
+    `<sheetFormatPr defaultRowHeight="15"/>${colsXml(g.columns)}<sheetData>${parts.join('')}</sheetData>` +
+    '<sheetProtection sheet="1" objects="1" scenarios="1" formatColumns="0" formatRows="0" sort="0" autoFilter="0"/>' +
+    (merges.length > 0 ? `<mergeCells count="${merges.length}">${merges.map((m) => `<mergeCell ref="${m}"/>`).join('')}</mergeCells>` : '') +
+    `<printOptions horizontalCentered="1"/>${MARGINS}${pageSetup(orientation, g.print?.fitToHeight ?? 0)}${FOOTER}` +
+    (breaks.length > 0 ? `<rowBreaks count="${breaks.length}" manualBreakCount="${breaks.length}">${breaks.map((r) => `<brk id="${r}" max="16383" man="1"/>`).join('')}</rowBreaks>` : '') +
+    (tableRelId ? `<tableParts count="1"><tablePart r:id="${tableRelId}"/></tableParts>` : '') +
+    '</worksheet>';
+  const out: WrittenSheet = { xml, printTitles: `$1:$${headerRow}`, printArea };
+  if (g.table) out.table = { name: g.table, ref: tableRef, columns: g.columns.map((c) => c.header) };
+  return out;
+}
+
+function trailingNoPrint(columns: readonly ColumnSpec[]): number {
+  let n = 0;
+  for (let j = columns.length - 1; j >= 0 && columns[j]?.noPrint; j--) n++;
+  return n;
+}
+
+/** A table part (ECMA-376 Part 1, 18.5.1.2); `filter` adds the header's filter buttons. */
+export function tableXml(id: number, name: string, ref: string, columns: readonly string[], style: string, filter: boolean, stripes: boolean): string {
+  return (
+    `${XML_DECL}<table xmlns="${NS_MAIN}" id="${id}" name="${escapeAttr(name)}" displayName="${escapeAttr(name)}" ref="${ref}" headerRowCount="1" totalsRowShown="0">` +
+    (filter ? `<autoFilter ref="${ref}"/>` : '') +
+    `<tableColumns count="${columns.length}">${columns.map((c, i) => `<tableColumn id="${i + 1}" name="${escapeAttr(c)}"/>`).join('')}</tableColumns>` +
+    `<tableStyleInfo name="${style}" showFirstColumn="0" showLastColumn="0" showRowStripes="${stripes ? 1 : 0}" showColumnStripes="0"/></table>`
+  );
+}
+
+/** The list validation of a typed-in column (a warning, since the code list is regenerated on each run and may lag behind 科目). */
+export function validationXml(col: ColumnSpec, sqref: string): string | undefined {
+  const v = col.validation;
+  if (!v) return undefined;
+  const formula = 'list' in v ? `"${v.list.join(',')}"` : v.range.replace(/^=/, '');
+  return `<dataValidation type="list" errorStyle="warning" allowBlank="1" showInputMessage="1" showErrorMessage="1" errorTitle="${escapeAttr(`${col.header}无效`)}" error="${escapeAttr(`请从列表中选择${col.header}`)}" sqref="${sqref}"><formula1>${escapeText(formula)}</formula1></dataValidation>`;
+}
+
+/** The header cell's note, shown when the cell is selected (an input message: title ≤ 32, text ≤ 255 characters). */
+function noteXml(col: ColumnSpec, ref: string): string | undefined {
+  if (!col.note) return undefined;
+  return `<dataValidation allowBlank="1" showInputMessage="1" promptTitle="${escapeAttr(col.header.slice(0, 32))}" prompt="${escapeAttr(col.note.slice(0, 255))}" sqref="${ref}"/>`;
+}
+
+/** A new typed-in sheet: header row, one empty body row (Excel tables need one), formats, validation, frozen header. */
+export function typedSheetXml(spec: TypedTableSpec, styles: Styles, tableRelId: string): { xml: string; tableRef: string } {
+  const n = spec.columns.length;
+  const last = columnLetter(Math.max(1, n) - 1);
+  const headerStyle = styles.xf({ bold: true });
+  const header = spec.columns.map((c, j) => scalarXml(`${columnLetter(j)}1`, c.header, headerStyle, undefined)).join('');
+  const dvs: string[] = [];
+  spec.columns.forEach((c, j) => {
+    const L = columnLetter(j);
+    const list = validationXml(c, `${L}2:${L}${VALIDATED_ROWS + 1}`);
+    if (list) dvs.push(list);
+    const note = noteXml(c, `${L}1`);
+    if (note) dvs.push(note);
+  });
+  const orientation = n > 7 ? 'landscape' : 'portrait';
+  const xml =
+    `${XML_DECL}<worksheet xmlns="${NS_MAIN}" xmlns:r="${NS_REL}">` +
+    `<sheetPr><pageSetUpPr fitToPage="1"/></sheetPr><dimension ref="A1:${last}2"/>${frozenView(1)}<sheetFormatPr defaultRowHeight="15"/>` +
+    colsXml(spec.columns, (c) => (c.numFmt ? styles.xf({ numFmt: c.numFmt }) : 0)) +
+    `<sheetData><row r="1">${header}</row></sheetData>` +
+    (dvs.length > 0 ? `<dataValidations count="${dvs.length}">${dvs.join('')}</dataValidations>` : '') +
+    `${MARGINS}${pageSetup(orientation, 0)}${FOOTER}<tableParts count="1"><tablePart r:id="${tableRelId}"/></tableParts></worksheet>`;
+  return { xml, tableRef: `A1:${last}2` };
+}
+
+/** The hidden _meta sheet: key/value rows, text only. */
+export function metaSheetXml(rows: readonly (readonly Scalar[])[]): string {
+  const body = rows
+    .map((r, i) => `<row r="${i + 1}">${r.map((v, j) => scalarXml(`${columnLetter(j)}${i + 1}`, v, 0, '@')).join('')}</row>`)
+    .join('');
+  return `${XML_DECL}<worksheet xmlns="${NS_MAIN}" xmlns:r="${NS_REL}"><cols><col min="1" max="1" width="16" customWidth="1"/><col min="2" max="2" width="24" customWidth="1"/></cols><sheetData>${body}</sheetData>${MARGINS}</worksheet>`;
+}
+
+/** A workbook with no sheets yet (init builds on it). */
+export const EMPTY_WORKBOOK = `${XML_DECL}<workbook xmlns="${NS_MAIN}" xmlns:r="${NS_REL}"><workbookPr/><bookViews><workbookView xWindow="0" yWindow="0" windowWidth="20000" windowHeight="12000" activeTab="0"/></bookViews><sheets></sheets><calcPr calcId="191029"/></workbook>`;
