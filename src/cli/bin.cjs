@@ -30,10 +30,9 @@ function loadCli() {
 
 /**
  * require(file), but compiled with V8's code cache kept next to it (file + '.v8cache'): the
- * bundle is a few MB, and compiling it is most of a command's start-up. The cache is written
- * after the first run (so it holds the functions that run used). Its first line names the
- * bundle it was made from (size and mtime), because V8 itself only compares source lengths;
- * a cache of another build, or one V8 rejects, is replaced.
+ * bundle is over a MB, and compiling it is most of a command's start-up. The first run after a
+ * build writes it. Its first line names the bundle it was made from (size and mtime), because
+ * V8 itself only compares source lengths; a cache of another build, or one V8 rejects, is replaced.
  */
 function loadWithCodeCache(file) {
   const cachePath = `${file}.v8cache`;
@@ -54,16 +53,16 @@ function loadWithCodeCache(file) {
   script.runInThisContext().call(mod.exports, mod.exports, Module.createRequire(file), mod, file, path.dirname(file));
   mod.loaded = true;
   if (cachedData === undefined || script.cachedDataRejected) {
-    process.once('beforeExit', () => {
-      try {
-        // temp + rename: a command starting meanwhile reads the old cache or the new, never half
-        const tmp = `${cachePath}.${process.pid}`;
-        fs.writeFileSync(tmp, Buffer.concat([key, script.createCachedData()]));
-        fs.renameSync(tmp, cachePath);
-      } catch {
-        // a read-only install: run without the cache
-      }
-    });
+    // Made now, right after loading: the top level and what it compiled, the same whatever the
+    // command. (A cache made after a whole command is twice the size and slows `--help` down.)
+    try {
+      // temp + rename: a command starting meanwhile reads the old cache or the new, never half
+      const tmp = `${cachePath}.${process.pid}`;
+      fs.writeFileSync(tmp, Buffer.concat([key, script.createCachedData()]));
+      fs.renameSync(tmp, cachePath);
+    } catch {
+      // a read-only install: run without the cache
+    }
   }
   return mod.exports;
 }
