@@ -71,7 +71,8 @@ module.exports = (_env, argv) => {
     output: {
       path: path.resolve(__dirname, 'dist'),
       filename: '[name].js',
-      clean: true,
+      // dist/cli is the built command line (src/dev/build-cli.cjs), not ours to clear.
+      clean: { keep: /^cli(\/|\\|$)/ },
     },
     devtool: production ? false : 'cheap-module-source-map',
     resolve: {

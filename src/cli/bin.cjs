@@ -1,9 +1,74 @@
 #!/usr/bin/env node
-// `cunzhang`: loads the TypeScript CLI through tsx's CommonJS register hook, so the package runs
-// from source (no build step) from any working directory and via `npx cunzhang`.
+// `cunzhang`: runs the CLI built into dist/cli/cunzhang.cjs (src/dev/build-cli.cjs, run by
+// `npm ci`), so a command starts plain JavaScript instead of compiling TypeScript each time.
+// When the build is missing or older than a source file (someone edited src/), it is rebuilt
+// first (esbuild, a fraction of a second), so tests and `npx cunzhang` always run current code.
+// Without esbuild (an install that left out dev dependencies and has no build) it falls back to
+// running the sources through tsx.
 'use strict';
-require('tsx/cjs');
-const { run } = require('./main.ts');
-run(process.argv).then((code) => {
-  process.exitCode = code;
-});
+const fs = require('node:fs');
+const path = require('node:path');
+const Module = require('node:module');
+const vm = require('node:vm');
+const { Buffer } = require('node:buffer');
+
+const build = require('../dev/build-cli.cjs');
+
+/** The exported `run` of the built CLI, or of the TypeScript sources when no build can be made. */
+function loadCli() {
+  if (build.isStale()) {
+    try {
+      build.buildCli();
+    } catch (e) {
+      if (fs.existsSync(build.OUTFILE)) throw e; // a real build error: show it, never run stale code
+      require('tsx/cjs');
+      return require('./main.ts');
+    }
+  }
+  return loadWithCodeCache(build.OUTFILE);
+}
+
+/**
+ * require(file), but compiled with V8's code cache kept next to it (file + '.v8cache'): the
+ * bundle is over a MB, and compiling it is most of a command's start-up. The first run after a
+ * build writes it. Its first line names the bundle it was made from (size and mtime), because
+ * V8 itself only compares source lengths; a cache of another build, or one V8 rejects, is replaced.
+ */
+function loadWithCodeCache(file) {
+  const cachePath = `${file}.v8cache`;
+  const source = fs.readFileSync(file, 'utf8');
+  const stat = fs.statSync(file);
+  const key = Buffer.from(`${stat.size} ${stat.mtimeMs}\n`);
+  let cachedData;
+  try {
+    const bytes = fs.readFileSync(cachePath);
+    if (bytes.subarray(0, key.length).equals(key)) cachedData = bytes.subarray(key.length);
+  } catch {
+    cachedData = undefined;
+  }
+  const script = new vm.Script(Module.wrap(source), { filename: file, cachedData });
+  const mod = new Module(file, module);
+  mod.filename = file;
+  mod.paths = Module._nodeModulePaths(path.dirname(file));
+  script.runInThisContext().call(mod.exports, mod.exports, Module.createRequire(file), mod, file, path.dirname(file));
+  mod.loaded = true;
+  if (cachedData === undefined || script.cachedDataRejected) {
+    // Made now, right after loading: the top level and what it compiled, the same whatever the
+    // command. (A cache made after a whole command is twice the size and slows `--help` down.)
+    try {
+      // temp + rename: a command starting meanwhile reads the old cache or the new, never half
+      const tmp = `${cachePath}.${process.pid}`;
+      fs.writeFileSync(tmp, Buffer.concat([key, script.createCachedData()]));
+      fs.renameSync(tmp, cachePath);
+    } catch {
+      // a read-only install: run without the cache
+    }
+  }
+  return mod.exports;
+}
+
+loadCli()
+  .run(process.argv)
+  .then((code) => {
+    process.exitCode = code;
+  });

@@ -8,8 +8,9 @@ import { CommanderError } from 'commander';
 import { BookStateError } from '../app/errors';
 import { WorkbookFileError } from '../hosts/xlsx/file';
 import { InputFileError } from './errors';
+import { EXIT } from './exit-values';
 
-export const EXIT = { ok: 0, findings: 1, usage: 2, file: 3, cancelled: 4, internal: 70 } as const;
+export { EXIT };
 
 export interface Failure {
   code: number;

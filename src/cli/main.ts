@@ -4,23 +4,13 @@
  * error messages come from exit-codes.ts, the one mapper. See docs/cli.md.
  */
 import { Command, CommanderError, InvalidArgumentError } from 'commander';
-import { buildReports } from '../app/build-reports';
-import { closeYear } from '../app/close-year';
-import { importOpening } from '../app/import-opening';
-import { importVouchers } from '../app/import-vouchers';
-import { initVillage } from '../app/init-village';
-import { lockPeriod } from '../app/lock-period';
-import { validateWorkbook } from '../app/validate-workbook';
-import { saveWorkbookFileAtomic } from '../hosts/xlsx/file';
-import { withBookFile, newBookFile } from './book-file';
-import { EXIT, failureOf, printFailure } from './exit-codes';
+import { EXIT } from './exit-values';
 import { findingJson, formatFindings } from './output';
-import { withProgress } from './progress';
-import { readInputTable } from './read-input';
 import { basename } from 'node:path';
 import type { Finding } from '../core/findings';
-import { runDemo, writeSample } from './sample-commands';
-import { printReportSummary } from './report-summary';
+
+/** The engine behind the commands, loaded on first use (see engine.ts): `--help` never loads it. */
+const engine = () => import('./engine');
 
 export interface Io {
   out: NodeJS.WritableStream;
@@ -55,6 +45,7 @@ export function buildProgram(io: Io, setCode: (c: number) => void): Command {
     .requiredOption('--village <name>', '村名 / village').requiredOption('--township <name>', '乡镇 / township')
     .requiredOption('--year <YYYY>', '会计年度 / fiscal year', year)
     .action(async (file: string, o: { village: string; township: string; year: number }) => {
+      const { initVillage, newBookFile, saveWorkbookFileAtomic } = await engine();
       const wb = await newBookFile(file);
       const r = await initVillage(wb, { village: o.village, township: o.township, year: o.year });
       if (r.ok) await saveWorkbookFileAtomic(wb, file);
@@ -65,6 +56,7 @@ export function buildProgram(io: Io, setCode: (c: number) => void): Command {
     .description('导入凭证或期初余额（全部成功才写入，重复导入不会重复记账） / import vouchers or opening balances (all or nothing, idempotent)')
     .option('--opening <csv>', '导入期初余额文件 / import opening balances from this file')
     .action(async (file: string, input: string | undefined, o: { opening?: string }) => {
+      const { importOpening, importVouchers, readInputTable, withBookFile, withProgress } = await engine();
       const path = o.opening ?? input;
       if (path === undefined || (o.opening !== undefined && input !== undefined)) {
         throw new CommanderError(EXIT.usage, 'cunzhang.usage', 'give either <input> or --opening <csv>');
@@ -85,6 +77,7 @@ export function buildProgram(io: Io, setCode: (c: number) => void): Command {
     .option('--from <YYYY-MM>', '起始月份 / first month', month).option('--to <YYYY-MM>', '截止月份 / last month', month)
     .option('--json', '在标准输出打印报表 JSON / print the report JSON on stdout')
     .action(async (file: string, o: { from?: string; to?: string; json?: boolean }) => {
+      const { buildReports, printReportSummary, withBookFile, withProgress } = await engine();
       const period = { ...(o.from ? { from: o.from } : {}), ...(o.to ? { to: o.to } : {}) };
       const r = await withProgress((p) => withBookFile(file, true, (wb) => buildReports(wb, { ...p, ...period })));
       if (r.findings.length > 0) io.err.write(`${formatFindings(r.findings)}\n`);
@@ -98,6 +91,7 @@ export function buildProgram(io: Io, setCode: (c: number) => void): Command {
   program.command('validate').argument('<file>', '村账工作簿 / village workbook')
     .description('检查工作簿（只读） / check the workbook (read-only)').option('--json', 'JSON 输出 / JSON output')
     .action(async (file: string, o: { json?: boolean }) => {
+      const { validateWorkbook, withBookFile } = await engine();
       const r = await withBookFile(file, false, (wb) => validateWorkbook(wb));
       if (o.json) io.out.write(`${JSON.stringify({ ok: r.ok, counts: r.counts, findings: r.findings.map(findingJson) }, null, 2)}\n`);
       else {
@@ -110,6 +104,7 @@ export function buildProgram(io: Io, setCode: (c: number) => void): Command {
   program.command('close').argument('<file>', '村账工作簿 / village workbook')
     .description('年终结转（生成结转凭证） / year-end close').requiredOption('--year <YYYY>', '会计年度 / fiscal year', year)
     .action(async (file: string, o: { year: number }) => {
+      const { closeYear, withBookFile } = await engine();
       const r = await withBookFile(file, true, (wb) => closeYear(wb, { year: o.year }));
       setCode(finish(io, r, `已生成结转凭证 ${r.vouchers.length} 张 / wrote ${r.vouchers.length} closing vouchers`, '未结转 / not closed'));
     });
@@ -117,6 +112,7 @@ export function buildProgram(io: Io, setCode: (c: number) => void): Command {
   program.command('lock').argument('<file>', '村账工作簿 / village workbook')
     .description('结账：锁定截至某月的凭证 / lock months').requiredOption('--through <YYYY-MM>', '锁定至该月 / last month to lock', month)
     .action(async (file: string, o: { through: string }) => {
+      const { lockPeriod, withBookFile } = await engine();
       const r = await withBookFile(file, true, (wb) => lockPeriod(wb, { through: o.through }));
       setCode(finish(io, r, `已结账至 ${o.through} / locked through ${o.through}`, '未结账 / not locked'));
     });
@@ -124,11 +120,13 @@ export function buildProgram(io: Io, setCode: (c: number) => void): Command {
   program.command('sample').argument('<out>', '输出 .xlsx / output file')
     .description('生成示范村工作簿（2025年度） / write the sample village workbook').option('--force', '覆盖已有文件 / overwrite')
     .action(async (out: string, o: { force?: boolean }) => {
+      const { writeSample } = await engine();
       setCode(await writeSample(io, out, o.force === true));
     });
 
   program.command('demo').description('在示范村副本上生成报表并打印摘要 / build reports on a copy of the sample and print a summary')
     .action(async () => {
+      const { runDemo } = await engine();
       setCode(await runDemo(io));
     });
   return program;
@@ -144,6 +142,9 @@ export async function run(argv: readonly string[], io: Io = { out: process.stdou
     await program.parseAsync([...argv]);
     return code;
   } catch (e) {
+    // --help ends here (commander has printed it): answer without loading the engine.
+    if (e instanceof CommanderError && e.exitCode === 0) return EXIT.ok;
+    const { failureOf, printFailure } = await import('./exit-codes');
     const f = failureOf(e);
     printFailure(f, io.err);
     return f.code;

@@ -34,7 +34,7 @@ export const SOFFICE = process.env.SOFFICE ?? '/usr/bin/soffice';
  */
 export async function xlsxToCsvSheets(
   xlsxPath: string,
-  opts: { asShown?: boolean; recalculate?: boolean } = {},
+  opts: { asShown?: boolean; recalculate?: boolean; timeoutMs?: number } = {},
 ): Promise<Record<string, string[][]>> {
   const work = await mkdtemp(join(tmpdir(), 'lo-'));
   try {
@@ -46,7 +46,7 @@ export async function xlsxToCsvSheets(
     const out = join(work, 'out');
     const filter = opts.asShown || opts.recalculate ? FILTER_AS_SHOWN : FILTER;
     await run(SOFFICE, [`-env:UserInstallation=file://${profile}`, '--headless', '--convert-to', filter, '--outdir', out, xlsxPath], {
-      timeout: 120_000,
+      timeout: opts.timeoutMs ?? 120_000,
     });
     const stem = basename(xlsxPath).replace(/\.xlsx$/i, '');
     const sheets: Record<string, string[][]> = {};
@@ -61,6 +61,6 @@ export async function xlsxToCsvSheets(
 }
 
 /** Every sheet as LibreOffice computes it, recalculating every formula on load. */
-export function xlsxToCsvRecalculated(xlsxPath: string): Promise<Record<string, string[][]>> {
-  return xlsxToCsvSheets(xlsxPath, { recalculate: true });
+export function xlsxToCsvRecalculated(xlsxPath: string, timeoutMs?: number): Promise<Record<string, string[][]>> {
+  return xlsxToCsvSheets(xlsxPath, { recalculate: true, ...(timeoutMs === undefined ? {} : { timeoutMs }) });
 }

@@ -1,0 +1,164 @@
+/**
+ * `npm run bench:cli [-- 10000 100000]`: the CLI end to end as a user runs it, on the generated
+ * postings of bench/generate.ts (10k and 100k lines by default). For each size, untimed setup:
+ * `cunzhang init` and `import --opening`; then timed, each a fresh process of the built CLI
+ * (dist/cli/cunzhang.cjs through src/cli/bin.cjs) under GNU time (wall time, peak RSS):
+ *
+ *   import   <book> vouchers.csv     report <book>     validate <book>
+ *
+ * Beside each, in the same run and the same way, the floor: unzip the file that command wrote
+ * (or, for validate, read), tokenize every XML part with saxes, and for import and report zip
+ * the same entries again and write the bytes (bench/cli-floor.ts). And ledger-cli, when
+ * installed, on the same postings as a ledger journal (`ledger -f journal bal`, what `report`'s
+ * trial balance is to it). Prints a markdown table; goals from issue 7 in the last column.
+ *
+ * The postings are bench/generate.ts's with each sub-account code cut to its level-1 account
+ * (10201 → 102), since `init` creates the standard chart only (its one set of sub-accounts, under
+ * 322, stays); the lines, amounts and dates stay.
+ */
+import { execFileSync, spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { buildSync } from 'esbuild';
+import { fenToString } from '../src/core/money';
+import { BENCH_OPENING, generateVoucherCsv } from './generate';
+
+const ROOT = resolve(__dirname, '..');
+const BIN = join(ROOT, 'src', 'cli', 'bin.cjs');
+const TIME = '/usr/bin/time';
+
+interface Measure {
+  wallS: number;
+  /** User + system CPU seconds: steadier than wall time when other work shares the cores. */
+  cpuS: number;
+  peakMB: number;
+}
+
+/** Run `cmd args` under GNU time; throws on a non-zero exit. */
+function timed(cmd: string, args: string[], cwd: string): Measure {
+  const r = spawnSync(TIME, ['-f', '@@%e %U %S %M', cmd, ...args], { cwd, encoding: 'utf8', maxBuffer: 1 << 30 });
+  const m = /@@([\d.]+) ([\d.]+) ([\d.]+) (\d+)\s*$/.exec(r.stderr ?? '');
+  if (r.status !== 0 || m === null) throw new Error(`${cmd} ${args.join(' ')} failed (${r.status}):\n${(r.stderr ?? '').slice(-2000)}`);
+  return { wallS: Number(m[1]), cpuS: Number(m[2]) + Number(m[3]), peakMB: Number(m[4]) / 1024 };
+}
+
+/** init's chart has the standard's sub-accounts of 322 (收益分配) only: other codes go to level 1. */
+const level1 = (code: string): string => (code.startsWith('322') ? code : code.slice(0, 3));
+
+/** The generated postings, accounts cut to level 1 (see the header). */
+function postings(lines: number): { csv: string; lines: number; vouchers: number } {
+  const g = generateVoucherCsv(lines);
+  const [header, ...rows] = g.csv.trimEnd().split('\n');
+  const cut = rows.map((row) => {
+    const f = row.split(',');
+    f[3] = level1(f[3]!);
+    return f.join(',');
+  });
+  return { csv: `${[header, ...cut].join('\n')}\n`, lines: g.lines, vouchers: g.vouchers };
+}
+
+function openingCsv(): string {
+  const sums = new Map<string, number>();
+  for (const b of BENCH_OPENING) sums.set(level1(b.account), (sums.get(level1(b.account)) ?? 0) + b.debit - b.credit);
+  const rows = [...sums].map(([code, fen]) => `${code},,${fen > 0 ? fenToString(fen) : ''},${fen < 0 ? fenToString(-fen) : ''}`);
+  return `科目编码,科目名称,借方余额,贷方余额\n${rows.join('\n')}\n`;
+}
+
+/** The same postings as a ledger-cli journal: one transaction per voucher, amounts in yuan. */
+function ledgerJournal(csv: string): string {
+  const out: string[] = [];
+  let key = '';
+  for (const row of csv.trimEnd().split('\n').slice(1)) {
+    const [date, number, summary, account, debit, credit] = row.split(',');
+    if (`${date} ${number}` !== key) {
+      key = `${date} ${number}`;
+      out.push('', `${date!.replaceAll('-', '/')} (${number}) ${summary}`);
+    }
+    out.push(`    ${account}  ${debit ? debit : `-${credit}`}`);
+  }
+  return `${out.join('\n')}\n`;
+}
+
+function hasLedger(): boolean {
+  try {
+    execFileSync('ledger', ['--version'], { stdio: 'ignore' });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+interface Row {
+  /** The size asked for; the generator never splits a voucher, so `lines` can be a few more. */
+  size: number;
+  lines: number;
+  command: string;
+  ours: Measure;
+  floor: Measure;
+  ledger?: Measure;
+}
+
+function main(): void {
+  const sizes = process.argv.slice(2).map(Number).filter((n) => n > 0);
+  const work = mkdtempSync(join(tmpdir(), 'cunzhang-bench-cli-'));
+  try {
+    // Build the CLI now (not inside the first timed command) and bundle the floor the same way.
+    execFileSync(process.execPath, [join(ROOT, 'src', 'dev', 'build-cli.cjs')], { stdio: 'ignore' });
+    const floor = join(work, 'cli-floor.cjs');
+    buildSync({ entryPoints: [join(__dirname, 'cli-floor.ts')], outfile: floor, bundle: true, platform: 'node', format: 'cjs', target: 'node20', logLevel: 'error' });
+    const ledger = hasLedger();
+    const rows: Row[] = [];
+    for (const size of sizes.length > 0 ? sizes : [10_000, 100_000]) {
+      const dir = join(work, String(size));
+      rmSync(dir, { recursive: true, force: true });
+      execFileSync('mkdir', ['-p', dir]);
+      const p = postings(size);
+      writeFileSync(join(dir, 'vouchers.csv'), p.csv);
+      writeFileSync(join(dir, 'opening.csv'), openingCsv());
+      writeFileSync(join(dir, 'journal.ledger'), ledgerJournal(p.csv));
+      const cz = (...args: string[]): Measure => timed(process.execPath, [BIN, ...args], dir);
+      cz('init', 'book.xlsx', '--village', '基准村', '--township', '青山镇', '--year', '2025');
+      cz('import', 'book.xlsx', '--opening', 'opening.csv');
+      const ledgerBal = (): Measure | undefined => (ledger ? timed('ledger', ['-f', 'journal.ledger', 'bal'], dir) : undefined);
+      const floorOf = (write: boolean): Measure => timed(process.execPath, [floor, 'book.xlsx', ...(write ? ['floor-out.xlsx'] : [])], dir);
+      for (const [command, args, write] of [
+        ['import', ['import', 'book.xlsx', 'vouchers.csv'], true],
+        ['report', ['report', 'book.xlsx'], true],
+        ['validate', ['validate', 'book.xlsx'], false],
+      ] as const) {
+        const ours = cz(...args);
+        const l = ledgerBal();
+        rows.push({ size, lines: p.lines, command, ours, floor: floorOf(write), ...(l ? { ledger: l } : {}) });
+        process.stderr.write(`${p.lines} ${command}: ${ours.wallS} s, ${ours.peakMB.toFixed(0)} MB\n`);
+      }
+    }
+    process.stdout.write(table(rows, ledger));
+  } finally {
+    rmSync(work, { recursive: true, force: true });
+  }
+}
+
+/** The goal a row is held to (issue 7): at 100k lines import < 2 s, report < 3 s, peak < 600 MB, within 2× of the floor; at 10k < 0.5 s. */
+function goal(r: Row): { text: string; met: boolean } {
+  const x = r.ours.wallS / r.floor.wallS;
+  if (r.size <= 10_000) return { text: '< 0.5 s', met: r.ours.wallS < 0.5 };
+  const limit = r.command === 'import' ? 2 : r.command === 'report' ? 3 : Infinity;
+  const text = `${Number.isFinite(limit) ? `< ${limit} s, ` : ''}< 600 MB, ≤ 2× floor`;
+  return { text, met: r.ours.wallS < limit && r.ours.peakMB < 600 && x <= 2 };
+}
+
+function table(rows: Row[], ledger: boolean): string {
+  const s = (m: Measure): string => `${m.wallS.toFixed(2)} s (cpu ${m.cpuS.toFixed(2)}) / ${m.peakMB.toFixed(0)} MB`;
+  const head = ['lines', 'command', 'cunzhang', 'floor', '× floor (wall, cpu)', ...(ledger ? ['ledger bal'] : []), 'goal', 'met'];
+  const out = [`| ${head.join(' | ')} |`, `|${head.map(() => ' --- ').join('|')}|`];
+  for (const r of rows) {
+    const g = goal(r);
+    const cells = [String(r.lines), r.command, s(r.ours), s(r.floor), `${(r.ours.wallS / r.floor.wallS).toFixed(1)}, ${(r.ours.cpuS / r.floor.cpuS).toFixed(1)}`, ...(ledger ? [r.ledger ? s(r.ledger) : ''] : []), g.text, g.met ? 'yes' : 'no'];
+    out.push(`| ${cells.join(' | ')} |`);
+  }
+  return `${out.join('\n')}\n`;
+}
+
+if (!existsSync(TIME)) throw new Error(`${TIME} (GNU time) is needed for wall time and peak memory`);
+main();
