@@ -1,10 +1,11 @@
 /**
  * Argument coercion for the CUN.* functions: what Excel hands over (numbers, strings, booleans,
  * null for an omitted optional argument, 2-D arrays for ranges) becomes what the core takes.
- * Excel numbers become decimal text through String(x), the shortest round-trip form, so 0.1
- * stays 0.1 and no float arithmetic touches an amount. Problems throw FunctionArgumentError.
+ * Excel numbers become decimal text through the core's `cellNumberText` (15 significant digits,
+ * as Excel shows them), so 0.1 stays 0.1, =120*35.5 is 4260, and no float arithmetic touches an
+ * amount. Problems throw FunctionArgumentError.
  */
-import { fenFromCell, type Fen } from '../core/money';
+import { cellNumberText, fenFromCell, type Fen } from '../core/money';
 import { FunctionArgumentError } from './errors';
 
 /** Names of an argument, for messages: English (the parameter) and Chinese. */
@@ -23,7 +24,7 @@ export function numberArg(x: unknown, n: ArgName): string {
   if (typeof x !== 'number' || !Number.isFinite(x)) {
     throw new FunctionArgumentError(`参数不是数字：${n.zh}`, `not a number: ${n.en}`);
   }
-  return String(x);
+  return cellNumberText(x);
 }
 
 /** An optional number as decimal text; undefined when omitted (Excel passes null). */
