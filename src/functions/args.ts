@@ -6,6 +6,7 @@
  * amount. Problems throw FunctionArgumentError.
  */
 import { cellNumberText, fenFromCell, type Fen } from '../core/money';
+import { ACCOUNT_CODE_RULE, isAccountCode } from '../core/chart/account-code';
 import { FunctionArgumentError } from './errors';
 
 /** Names of an argument, for messages: English (the parameter) and Chinese. */
@@ -63,17 +64,12 @@ export function cellsOf(range: unknown, n: ArgName): unknown[] {
   return range.flatMap((row: unknown) => (Array.isArray(row) ? row : [row]));
 }
 
-const CODE_RE = /^\d{3}(?:\d{2})*$/;
-
 /** An account code cell (501, "50101"); undefined for a blank cell. */
 export function accountCodeOf(x: unknown, where: ArgName): string | undefined {
   if (isBlank(x)) return undefined;
   const text = typeof x === 'number' && Number.isSafeInteger(x) && x > 0 ? String(x) : typeof x === 'string' ? x.trim() : '';
-  if (!CODE_RE.test(text)) {
-    throw new FunctionArgumentError(
-      `科目编码须为 3 位一级编码加每级 2 位：${where.zh}`,
-      `an account code is 3 digits plus 2 per sub-level: ${where.en}`,
-    );
+  if (!isAccountCode(text)) {
+    throw new FunctionArgumentError(`科目编码须为${ACCOUNT_CODE_RULE.zh}：${where.zh}`, `an account code is ${ACCOUNT_CODE_RULE.en}: ${where.en}`);
   }
   return text;
 }
