@@ -1,13 +1,12 @@
 /**
  * Everything the pane asks of its surroundings, in one module handed to the components: the live
  * Excel workbook (Office.js) or an .xlsx file opened in the browser (ExcelJS). Components never
- * touch Office, Excel, ExcelJS, fetch or the DOM download dance themselves.
+ * touch Office, Excel, ExcelJS, fetch or the DOM download dance themselves. Previews of a sheet
+ * go through the port (`WorkbookPort.readSheet`), the same in both hosts.
  */
-import ExcelJS from 'exceljs';
-import type { Scalar, WorkbookPort } from '../workbook/port';
+import type { WorkbookPort } from '../workbook/port';
 import { createExcelWorkbook, selectCell } from '../hosts/excel/excel-workbook';
 import { createXlsxWorkbook } from '../hosts/xlsx/xlsx-workbook';
-import { toScalar } from '../hosts/xlsx/xlsx-cells';
 import { PaneError } from './errors';
 
 /** A workbook the pane is working on. */
@@ -33,8 +32,6 @@ export interface StandalonePaneHost {
   openSample(signal?: AbortSignal): Promise<OpenBook>;
   /** An empty workbook to set up as a new village book (新建). */
   createBlank(fileName: string): Promise<OpenBook>;
-  /** The rows of one sheet as shown (values, formula results), for the findings preview. */
-  readSheet(book: OpenBook, sheet: string): Promise<Scalar[][]>;
   /** Saves the workbook through the browser's download (nothing leaves the machine). */
   download(book: OpenBook, fileName: string): Promise<void>;
 }
@@ -78,7 +75,6 @@ export function createStandalonePaneHost(location: { search: string; href: strin
       const port = await createXlsxWorkbook();
       return { fileName, port, toBytes: () => port.toBytes() };
     },
-    readSheet: async (book, sheet) => readSheetRows(await asXlsx(book).toBytes(), sheet),
     download: async (book, fileName) => saveBytes(await asXlsx(book).toBytes(), fileName),
   };
 }
@@ -91,22 +87,6 @@ function asXlsx(book: OpenBook): XlsxBook {
 /** .xlsx files are zip archives: they start with "PK". */
 function looksLikeZip(bytes: Uint8Array): boolean {
   return bytes.length > 4 && bytes[0] === 0x50 && bytes[1] === 0x4b;
-}
-
-async function readSheetRows(bytes: Uint8Array, sheet: string): Promise<Scalar[][]> {
-  const wb = new ExcelJS.Workbook();
-  await wb.xlsx.load(bytes.slice().buffer);
-  const ws = wb.getWorksheet(sheet);
-  if (!ws) return [];
-  const rows: Scalar[][] = [];
-  const width = ws.columnCount;
-  for (let r = 1; r <= ws.rowCount; r++) {
-    const row = ws.getRow(r);
-    const cells: Scalar[] = [];
-    for (let c = 1; c <= width; c++) cells.push(toScalar(row.getCell(c).value));
-    rows.push(cells);
-  }
-  return rows;
 }
 
 function saveBytes(bytes: Uint8Array, fileName: string): void {
