@@ -5,7 +5,7 @@
  * call: rows.add(index, values) with no alwaysInsert (that parameter needs ExcelApi 1.15; its
  * default, true, inserts the rows into the table).
  */
-import { OfficeMockObject } from 'office-addin-mock';
+import { countedContext } from './office-mock';
 import { describe, expect, it } from 'vitest';
 import { appendRowsIn } from '../../../src/hosts/excel/excel-typed';
 import { OPENING } from '../../../src/workbook/layout';
@@ -22,8 +22,8 @@ function mockExcel(firstRow: unknown[]) {
           getItem: (name: string) => {
             calls.push({ op: 'tables.getItem', args: [name] });
             return {
-              getHeaderRowRange: () => mock.context.workbook.header,
-              getDataBodyRange: () => mock.context.workbook.body,
+              getHeaderRowRange: () => m.mock.context.workbook.header,
+              getDataBodyRange: () => m.mock.context.workbook.body,
               rows: {
                 add: (...args: unknown[]) => calls.push({ op: 'rows.add', args }),
                 getItemAt: (i: number) => ({ delete: () => calls.push({ op: 'row.delete', args: [i] }) }),
@@ -36,24 +36,15 @@ function mockExcel(firstRow: unknown[]) {
           rowCount: 1,
           getRow: (i: number) => {
             calls.push({ op: 'body.getRow', args: [i] });
-            return mock.context.workbook.firstRow;
+            return m.mock.context.workbook.firstRow;
           },
         },
         firstRow: { values: [firstRow], numberFormat: [FORMATS] },
       },
     },
   };
-  const mock = new OfficeMockObject(seed);
-  const context = mock.context as OfficeMockObject;
-  let syncs = 0;
-  const sync = context.sync.bind(context);
-  context.sync = async () => {
-    syncs++;
-    await sync();
-    // The mock settles nested properties in later microtasks; let them land before the host reads.
-    await new Promise<void>((resolve) => setImmediate(resolve));
-  };
-  return { ctx: context as unknown as Excel.RequestContext, calls, syncs: () => syncs };
+  const m = countedContext(seed);
+  return { ctx: m.context as unknown as Excel.RequestContext, calls, syncs: m.syncs };
 }
 
 describe('appendRowsIn over office-addin-mock', () => {
