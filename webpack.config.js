@@ -1,7 +1,7 @@
 /**
  * Builds the add-in into dist/: one page, taskpane.html, for the shared runtime, loading
- * office.js (copied from the @microsoft/office-js package, never the CDN), functions.js and
- * taskpane.js; functions.json generated from the JSDoc of src/functions/functions.ts and
+ * Office.js from Microsoft's CDN only when opened inside Office (?office=1; see taskpane.html),
+ * then functions.js and taskpane.js; functions.json generated from the JSDoc of src/functions/functions.ts and
  * functions.zh-CN.json with Chinese descriptions; manifest.xml and assets/.
  *
  *   npx webpack --mode production     # CI build, needs no certificates
@@ -16,25 +16,6 @@ const CustomFunctionsMetadataPlugin = require('custom-functions-metadata-plugin'
 const { require: tsxRequire } = require('tsx/cjs/api');
 
 const FUNCTIONS_TS = './src/functions/functions.ts';
-const OFFICE_JS_DIR = path.dirname(require.resolve('@microsoft/office-js/dist/office.js'));
-
-/**
- * The part of the office-js package a workbook add-in loads: office.js, the Excel host scripts,
- * the custom-functions runtime, telemetry and error UI, and office_strings.js of every
- * language (about 14 MB instead of 86 MB). Debug builds and Outlook strings are left out.
- */
-function isNeededOfficeFile(absPath) {
-  const rel = path.relative(OFFICE_JS_DIR, absPath).split(path.sep).join('/');
-  if (rel.endsWith('.debug.js') || rel.endsWith('vsdoc.js') || rel.endsWith('.d.ts')) return false;
-  return (
-    /^(office|custom-functions-runtime|es6-promise|o15apptofilemappingtable)\.js$/.test(rel) ||
-    /^excel[^/]*\.js$/.test(rel) ||
-    /^(telemetry|ariatelemetry|agaveerrorux)\//.test(rel) ||
-    // office.js picks its UI strings by the Office display language; every language, not just zh-CN and en-US.
-    /^[a-z]{2,3}(-[a-z0-9]+)*\/office_strings\.js$/.test(rel)
-  );
-}
-
 /** Writes functions.zh-CN.json next to the functions.json that CustomFunctionsMetadataPlugin emits. */
 class LocalizedFunctionsMetadataPlugin {
   apply(compiler) {
@@ -110,13 +91,6 @@ module.exports = (_env, argv) => {
           { from: 'assets', to: 'assets', noErrorOnMissing: true },
           // The pane fetches ?sample=1's workbook next to the page.
           { from: 'assets/sample-village.xlsx', to: 'sample-village.xlsx', noErrorOnMissing: true },
-          {
-            from: OFFICE_JS_DIR,
-            to: 'office-js',
-            filter: isNeededOfficeFile,
-            // Microsoft's files are already minified; keep Terser away from 15 MB of them.
-            info: { minimized: true },
-          },
         ],
       }),
     ],

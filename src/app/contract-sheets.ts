@@ -8,7 +8,7 @@ import { CONTRACTS } from '../workbook/contracts';
 import type { GeneratedSheet, TypedTableSpec } from '../workbook/port';
 import type { Book } from './book';
 import { buildContractReports } from './contracts';
-import { monthEnd } from '../core/income/dates';
+import { monthEnd } from '../core/calendar';
 
 /** Extra tables readBook reads for the contracts; book.extra[0] is 合同. */
 export const CONTRACT_SPECS: readonly TypedTableSpec[] = [CONTRACTS];

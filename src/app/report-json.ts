@@ -6,12 +6,13 @@
 import { z } from 'zod';
 import { fenToString, type Fen } from '../core/money';
 import type { TrialBalance } from '../core/ledger/balances';
+import { isAccountCode } from '../core/chart/account-code';
 
 /** "1234.50", "-0.05", "0.00". */
 export const AmountString = z.string().regex(/^-?\d+\.\d{2}$/, 'amount must have exactly two decimals');
 
 export const TrialBalanceRowJson = z.object({
-  code: z.string().regex(/^\d{3}(\d{2})*$/),
+  code: z.string().refine(isAccountCode, 'account code'),
   name: z.string(),
   /** 1 for first-level accounts, 2 for 5-digit sub-accounts … */
   level: z.number().int().min(1),

@@ -75,15 +75,15 @@ export function parseFen(text: string): MoneyParse {
 }
 
 /**
- * A spreadsheet cell (number, string, null) into fen. Numbers are read through their shortest
- * decimal representation (what Excel shows), so 0.1 + 0.2 typed as 0.3 stays 0.30, while a cell
- * holding 12.345 is 'too-many-decimals'.
+ * A spreadsheet cell (number, string, null) into fen. Numbers are read as Excel shows and stores
+ * them, to 15 significant digits (`cellNumberText`), so =120*35.5 (4259.999999999999 in binary)
+ * is 4260.00 and =0.1+0.2 is 0.30, while a cell holding 12.345 is still 'too-many-decimals'.
  */
 export function fenFromCell(v: unknown): MoneyParse {
   if (v === null || v === undefined) return { ok: false, issue: 'empty' };
   if (typeof v === 'number') {
     if (!Number.isFinite(v)) return { ok: false, issue: 'not-a-number' };
-    return parseFen(numberToPlainString(v));
+    return parseFen(cellNumberText(v));
   }
   if (typeof v === 'string') return parseFen(v);
   if (v instanceof D || Decimal.isDecimal(v)) return parseFen((v as Decimal).toFixed());
@@ -158,9 +158,24 @@ export function allocate(total: Fen, weights: readonly Decimal.Value[]): Fen[] {
   return parts.map((p) => sign * p || 0);
 }
 
-/** Shortest round-trip decimal text of a JS number, without exponent ("1e-7" → "0.0000001"). */
-function numberToPlainString(n: number): string {
-  const s = String(n);
-  if (!/e/i.test(s)) return s;
-  return new D(s).toFixed();
+/** Significant digits Excel keeps and shows for a number (IEEE 754 doubles carry ~15.95). */
+export const EXCEL_SIGNIFICANT_DIGITS = 15;
+
+/**
+ * Decimal text of a number from a cell, rounded to Excel's 15 significant digits, without
+ * exponent: the one place where a float from a spreadsheet becomes digits. A formula such as
+ * =100*1.13 leaves binary noise (112.99999999999999) that Excel itself never shows; rounding it
+ * here, before any two-decimal rule, makes the codecs and the CUN.* functions see 113.
+ * @example cellNumberText(0.1 + 0.2) === '0.3'; cellNumberText(1e-7) === '0.0000001'
+ */
+export function cellNumberText(n: number): string {
+  if (Number.isSafeInteger(n)) return String(n);
+  const s = n.toPrecision(EXCEL_SIGNIFICANT_DIGITS);
+  // toPrecision pads with zeros ("113.000000000000") and may use an exponent ("1.0…e-7").
+  if (s.includes('e')) return new D(s).toFixed();
+  if (!s.includes('.')) return s;
+  let end = s.length;
+  while (s.charCodeAt(end - 1) === 48) end--; // '0'
+  if (s.charCodeAt(end - 1) === 46) end--; // '.'
+  return s.slice(0, end);
 }

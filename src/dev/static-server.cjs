@@ -1,5 +1,5 @@
 /**
- * A small HTTPS static file server for dist/ (the add-in page, bundles, office.js, manifest and
+ * A small HTTPS static file server for dist/ (the add-in page, bundles, manifest and
  * sample workbook). No directory listings, no paths outside the root, CORS open as the Office
  * templates have it (Excel loads the page and functions.json from another origin).
  */

@@ -1,10 +1,12 @@
 /**
  * Argument coercion for the CUN.* functions: what Excel hands over (numbers, strings, booleans,
  * null for an omitted optional argument, 2-D arrays for ranges) becomes what the core takes.
- * Excel numbers become decimal text through String(x), the shortest round-trip form, so 0.1
- * stays 0.1 and no float arithmetic touches an amount. Problems throw FunctionArgumentError.
+ * Excel numbers become decimal text through the core's `cellNumberText` (15 significant digits,
+ * as Excel shows them), so 0.1 stays 0.1, =120*35.5 is 4260, and no float arithmetic touches an
+ * amount. Problems throw FunctionArgumentError.
  */
-import { fenFromCell, type Fen } from '../core/money';
+import { cellNumberText, fenFromCell, type Fen } from '../core/money';
+import { ACCOUNT_CODE_RULE, isAccountCode } from '../core/chart/account-code';
 import { FunctionArgumentError } from './errors';
 
 /** Names of an argument, for messages: English (the parameter) and Chinese. */
@@ -23,7 +25,7 @@ export function numberArg(x: unknown, n: ArgName): string {
   if (typeof x !== 'number' || !Number.isFinite(x)) {
     throw new FunctionArgumentError(`参数不是数字：${n.zh}`, `not a number: ${n.en}`);
   }
-  return String(x);
+  return cellNumberText(x);
 }
 
 /** An optional number as decimal text; undefined when omitted (Excel passes null). */
@@ -62,17 +64,12 @@ export function cellsOf(range: unknown, n: ArgName): unknown[] {
   return range.flatMap((row: unknown) => (Array.isArray(row) ? row : [row]));
 }
 
-const CODE_RE = /^\d{3}(?:\d{2})*$/;
-
 /** An account code cell (501, "50101"); undefined for a blank cell. */
 export function accountCodeOf(x: unknown, where: ArgName): string | undefined {
   if (isBlank(x)) return undefined;
   const text = typeof x === 'number' && Number.isSafeInteger(x) && x > 0 ? String(x) : typeof x === 'string' ? x.trim() : '';
-  if (!CODE_RE.test(text)) {
-    throw new FunctionArgumentError(
-      `科目编码须为 3 位一级编码加每级 2 位：${where.zh}`,
-      `an account code is 3 digits plus 2 per sub-level: ${where.en}`,
-    );
+  if (!isAccountCode(text)) {
+    throw new FunctionArgumentError(`科目编码须为${ACCOUNT_CODE_RULE.zh}：${where.zh}`, `an account code is ${ACCOUNT_CODE_RULE.en}: ${where.en}`);
   }
   return text;
 }

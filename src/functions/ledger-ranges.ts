@@ -5,20 +5,19 @@
  */
 import type { Fen } from '../core/money';
 import type { RangeLine } from './args';
-
-/** 经营性收入 accounts (DOMAIN.md §3): 经营收入 501 and 投资收益 502, with their sub-accounts. */
-export const OPERATING_INCOME_ACCOUNTS = ['501', '502'] as const;
+import { isWithinAccount } from '../core/chart/account-code';
+import { operatingIncomeOf } from '../core/statements/operating-income';
 
 /** Net debit (debit − credit) of `account`, and of its sub-accounts when `includeChildren`. */
 export function netDebitFen(lines: readonly RangeLine[], account: string, includeChildren: boolean): Fen {
   let net = 0;
   for (const l of lines) {
-    if (l.code === account || (includeChildren && l.code.startsWith(account))) net += l.debitFen - l.creditFen;
+    if (l.code === account || (includeChildren && isWithinAccount(l.code, account))) net += l.debitFen - l.creditFen;
   }
   return net;
 }
 
-/** Collective operating income: the net credit of 501 + 502 and their sub-accounts. */
+/** Collective operating income (the core's one definition) over ledger lines. */
 export function operatingIncomeFen(lines: readonly RangeLine[]): Fen {
-  return -OPERATING_INCOME_ACCOUNTS.reduce((sum, a) => sum + netDebitFen(lines, a, true), 0);
+  return operatingIncomeOf((a) => -netDebitFen(lines, a, true));
 }

@@ -2,10 +2,8 @@
  * The pane's engine: the use cases of src/app adapted to what the components show. This is the
  * only taskpane module that imports src/app; both hosts hand it a WorkbookPort.
  */
-import { readBook, requireMeta } from '../app/book';
-import { ledgerVouchers } from '../app/build-reports';
-import { buildContractReports } from '../app/contracts';
-import { CONTRACTS } from '../workbook/contracts';
+import { requireMeta } from '../app/book';
+import { contractStatus, localToday, type Clock } from '../app/contract-status';
 import { initVillage } from '../app/init-village';
 import { validateWorkbook } from '../app/validate-workbook';
 import { buildReports } from '../app/build-reports';
@@ -13,15 +11,8 @@ import { closeYear } from '../app/close-year';
 import { lockPeriod } from '../app/lock-period';
 import type { PaneEngine } from './model';
 
-/** 'YYYY-MM-DD' of the clock, but never past the fiscal year's end (arrears are as of that day). */
-export function asOfDate(now: Date, fiscalYear: number): string {
-  const today = now.toISOString().slice(0, 10);
-  const yearEnd = `${fiscalYear}-12-31`;
-  return today < yearEnd ? today : yearEnd;
-}
-
-/** @param now the clock, passed in so tests can fix "today" */
-export function createAppEngine(now: () => Date = () => new Date()): PaneEngine {
+/** @param today the local-date clock, passed in so tests can fix "today" */
+export function createAppEngine(today: Clock = localToday): PaneEngine {
   return {
     // An uninitialized workbook has no meta: the pane then offers to set it up.
     readMeta: async (port) => ((await port.readMeta()) === undefined ? undefined : requireMeta(port)),
@@ -33,22 +24,6 @@ export function createAppEngine(now: () => Date = () => new Date()): PaneEngine 
     },
     closeYear: async (port, opts) => (await closeYear(port, opts)).findings,
     lockPeriod: async (port, month, opts) => (await lockPeriod(port, { ...opts, through: month })).findings,
-    contracts: async (port, opts) => {
-      const book = await readBook(port, opts, [CONTRACTS]);
-      const year = book.meta.fiscalYear;
-      const r = buildContractReports({
-        contracts: book.extra[0],
-        vouchers: ledgerVouchers(book),
-        asOf: asOfDate(now(), year),
-        from: `${year}-01`,
-        to: `${year}-12`,
-        head: { village: book.meta.village, township: book.meta.township },
-      });
-      const contracts = r.contracts.map((c) => ({
-        no: c.no, kind: c.kind, counterparty: c.counterparty, subject: c.subject, status: c.status,
-        periodDue: c.periodDue, periodReceived: c.periodReceived, arrears: c.arrears, arrearsOverYear: c.arrearsOverYear,
-      }));
-      return { findings: [...book.findings, ...r.findings], contracts };
-    },
+    contracts: (port, opts) => contractStatus(port, today, opts),
   };
 }

@@ -1,9 +1,10 @@
 /**
  * Everything the pane asks of its surroundings, in one module handed to the components: the live
  * Excel workbook (Office.js) or an .xlsx file opened in the browser (the .xlsx parts host). Components never
- * touch Office, Excel, the .xlsx host, fetch or the DOM download dance themselves.
+ * touch Office, Excel, the .xlsx host, fetch or the DOM download dance themselves. Previews of a sheet
+ * go through the port (`WorkbookPort.readSheet`), the same in both hosts.
  */
-import type { Scalar, WorkbookPort } from '../workbook/port';
+import type { WorkbookPort } from '../workbook/port';
 import { createExcelWorkbook, selectCell } from '../hosts/excel/excel-workbook';
 import { createXlsxWorkbook } from '../hosts/xlsx/xlsx-workbook';
 import { PaneError } from './errors';
@@ -31,8 +32,6 @@ export interface StandalonePaneHost {
   openSample(signal?: AbortSignal): Promise<OpenBook>;
   /** An empty workbook to set up as a new village book (新建). */
   createBlank(fileName: string): Promise<OpenBook>;
-  /** The rows of one sheet as shown (values, formula results), for the findings preview. */
-  readSheet(book: OpenBook, sheet: string): Promise<Scalar[][]>;
   /** Saves the workbook through the browser's download (nothing leaves the machine). */
   download(book: OpenBook, fileName: string): Promise<void>;
 }
@@ -76,7 +75,6 @@ export function createStandalonePaneHost(location: { search: string; href: strin
       const port = await createXlsxWorkbook();
       return { fileName, port, toBytes: () => port.toBytes() };
     },
-    readSheet: async (book, sheet) => padRows((await book.port.readSheet(sheet))?.rows ?? []),
     download: async (book, fileName) => saveBytes(await asXlsx(book).toBytes(), fileName),
   };
 }
@@ -89,12 +87,6 @@ function asXlsx(book: OpenBook): XlsxBook {
 /** .xlsx files are zip archives: they start with "PK". */
 function looksLikeZip(bytes: Uint8Array): boolean {
   return bytes.length > 4 && bytes[0] === 0x50 && bytes[1] === 0x4b;
-}
-
-/** Rows as a rectangle (every row as wide as the widest), as the preview table draws them. */
-function padRows(rows: Scalar[][]): Scalar[][] {
-  const width = rows.reduce((m, r) => Math.max(m, r.length), 0);
-  return rows.map((r) => Array.from({ length: width }, (_v, j) => r[j] ?? null));
 }
 
 function saveBytes(bytes: Uint8Array, fileName: string): void {

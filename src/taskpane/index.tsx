@@ -1,24 +1,24 @@
 /**
- * Entry of the task pane. Inside Excel it works on the live workbook; opened in a plain browser
- * (no Office host, or office.js absent/unreachable) it runs standalone on an .xlsx file.
+ * Entry of the task pane. The page knows it runs inside Office from how it was opened: the
+ * manifest's URLs carry ?office=1, and then taskpane.html has loaded Office.js from Microsoft's
+ * CDN. It waits for Office.onReady however long a slow Excel takes, showing 正在连接 Excel…, and
+ * works on the live workbook. Opened any other way (a plain browser, WPS users, township staff)
+ * it loads no Office.js and runs standalone on an .xlsx file. No timer decides, so nothing races.
  */
 import { FluentProvider, webLightTheme } from '@fluentui/react-components';
 import { StrictMode, useCallback, useEffect, useState } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './components/app';
+import { StartupScreen } from './components/startup-screen';
 import { createAppEngine } from './engine';
 import { createExcelPaneHost, createStandalonePaneHost, type PaneHost } from './host';
 import { MESSAGES, MessagesContext, pickLang, type Lang } from './i18n';
 
-/** office.js never resolves onReady when it cannot reach its host scripts; do not wait forever. */
-const OFFICE_READY_TIMEOUT_MS = 1500;
 const LANG_KEY = 'cunzhang.lang';
 
-function detectExcel(): Promise<boolean> {
-  if (typeof Office === 'undefined' || typeof Office.onReady !== 'function') return Promise.resolve(false);
-  const ready = Office.onReady().then((info) => info.host === Office.HostType.Excel, () => false);
-  const timeout = new Promise<boolean>((resolve) => setTimeout(() => resolve(false), OFFICE_READY_TIMEOUT_MS));
-  return Promise.race([ready, timeout]);
+/** Opened from the manifest (taskpane.html?office=1): inside Office. */
+export function openedInOffice(search: string): boolean {
+  return new URLSearchParams(search).get('office') === '1';
 }
 
 function initialLang(): Lang {
@@ -60,10 +60,20 @@ function Root({ host }: { host: PaneHost }) {
 }
 
 async function start(): Promise<void> {
-  const inExcel = await detectExcel();
-  const host = inExcel ? createExcelPaneHost() : createStandalonePaneHost(window.location);
   const container = document.getElementById('container') ?? document.body.appendChild(document.createElement('div'));
-  createRoot(container).render(
+  const root = createRoot(container);
+  let host: PaneHost = createStandalonePaneHost(window.location);
+  if (openedInOffice(window.location.search)) {
+    const lang = initialLang();
+    if (typeof Office === 'undefined' || typeof Office.onReady !== 'function') {
+      root.render(<StartupScreen lang={lang} state="no-office-js" />);
+      return;
+    }
+    root.render(<StartupScreen lang={lang} state="connecting" />);
+    const info = await Office.onReady();
+    if (info.host === Office.HostType.Excel) host = createExcelPaneHost();
+  }
+  root.render(
     <StrictMode>
       <Root host={host} />
     </StrictMode>,

@@ -3,29 +3,16 @@
  * The engine (engine.ts) adapts the use cases in src/app to these shapes.
  */
 import type { Finding } from '../core/findings';
-import type { Fen } from '../core/money';
 import type { ReportJson } from '../app/report-json';
+import type { ContractStatusLine } from '../app/contract-status';
 import type { RunOptions, WorkbookMeta, WorkbookPort } from '../workbook/port';
 
 export type StatementKey = 'balanceSheet' | 'incomeStatement' | 'trialBalance';
 
 export type ContractStatusKey = 'not-started' | 'active' | 'expiring' | 'expired';
 
-/** One contract of the 合同 register as the 收入来源 panel lists it. */
-export interface ContractLine {
-  no: string;
-  /** 类型 in Chinese (土地发包, 光伏 …), as typed in the register. */
-  kind: string;
-  counterparty: string;
-  subject: string;
-  status: ContractStatusKey;
-  /** Due and received within the fiscal year. */
-  periodDue: Fen;
-  periodReceived: Fen;
-  /** Outstanding as of today (or the year end), and the part overdue more than a year. */
-  arrears: Fen;
-  arrearsOverYear: Fen;
-}
+/** One contract of the 合同 register as the 收入来源 panel lists it (the use case's own shape). */
+export type ContractLine = ContractStatusLine;
 
 export interface VillageSetup {
   village: string;

@@ -137,7 +137,7 @@ export function useBook(host: PaneHost, engine: PaneEngine, m: Messages): BookSt
       if (!f.sheet || f.row === undefined) return;
       const { sheet, row } = f;
       if (host.kind === 'excel') void run(m.findingGoTo, () => host.selectCell(sheet, row, f.column));
-      else void withBook(m.findingGoTo, async (b) => setPreview({ sheet, row, rows: await host.readSheet(b, sheet) }));
+      else void withBook(m.findingGoTo, async (b) => setPreview({ sheet, row, rows: (await b.port.readSheet(sheet))?.rows ?? [] }));
     },
     closePreview: () => setPreview(undefined),
     download: () => {

@@ -7,7 +7,7 @@ import { moneyToCell, type Fen } from '../core/money';
 import type { YearMonth } from '../core/ledger/types';
 import { ZH_OF_KIND } from '../core/income/contract';
 import { AGE_BUCKETS, STATUS_ZH } from '../core/income/arrears';
-import { monthOf, monthRange } from '../core/income/dates';
+import { monthOf, monthRange } from '../core/calendar';
 import type { RegisterAnalysis } from '../core/income/register';
 import type { DueItem } from '../core/income/schedule';
 import { columnLetter, DATE_FMT, generatedBodyFirstRow, SHEETS } from './layout';

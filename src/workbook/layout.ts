@@ -143,6 +143,38 @@ export const GENERATED_SHEET_ORDER: readonly string[] = [
   SHEETS.chartList,
 ];
 
+// --- Host presentation: the same tabs and widths in Excel and in the .xlsx file ---
+
+const SHEET_RANK = new Map(GENERATED_SHEET_ORDER.map((n, i) => [n, i]));
+
+/**
+ * Where a sheet belongs among the tabs: undefined for typed-in (and the user's own) sheets, which
+ * come first; generated sheets in GENERATED_SHEET_ORDER, unlisted generated ones after them; the
+ * hidden _meta last. `generated` names the sheets known to be generated.
+ */
+export function sheetRank(name: string, generated: ReadonlySet<string>): number | undefined {
+  if (name === META_SHEET) return Number.MAX_SAFE_INTEGER;
+  return SHEET_RANK.get(name) ?? (generated.has(name) ? GENERATED_SHEET_ORDER.length : undefined);
+}
+
+/**
+ * The 0-based tab position for a new sheet `name` among the current tabs `order`: before the first
+ * sheet that should follow it (a typed-in sheet goes before every generated sheet and _meta).
+ */
+export function sheetInsertIndex(order: readonly string[], name: string, generated: ReadonlySet<string>): number {
+  const mine = sheetRank(name, generated);
+  const at = order.findIndex((other) => {
+    const r = sheetRank(other, generated);
+    return r !== undefined && (mine === undefined || r > mine);
+  });
+  return at < 0 ? order.length : at;
+}
+
+/** Column width in characters: the spec's, or room for its (Chinese) header, at least 10. */
+export function columnWidthChars(column: { header: string; width?: number }): number {
+  return column.width ?? Math.max(10, column.header.length * 2 + 4);
+}
+
 /** 1-based worksheet row of a generated sheet's header row. */
 export function generatedHeaderRow(sheet: Pick<GeneratedSheet, 'title'>): number {
   return sheet.title.length + 1;

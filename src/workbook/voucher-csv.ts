@@ -12,7 +12,8 @@
  */
 import type { Finding } from '../core/findings';
 import type { Voucher } from '../core/ledger/types';
-import { isCodeAt, isIsoDateAt, isTrimSpace, plainFenAt } from './codecs/cells';
+import { isIsoDateAt, isTrimSpace, plainFenAt } from './codecs/cells';
+import { isAccountCodeAt } from '../core/chart/account-code';
 import { placeOf, resolveColumns } from './codecs/columns';
 import { emptyLineFields, VoucherAssembler, voucherColumns, type VoucherColumns } from './codecs/voucher-assembler';
 import { VOUCHER_WANTS } from './codecs/vouchers';
@@ -200,7 +201,7 @@ class RecordScanner {
     const ns = starts[cols.number] as number, ne = ends[cols.number] as number;
     if (ne === ns || isTrimSpace(s.charCodeAt(ns)) || isTrimSpace(s.charCodeAt(ne - 1))) return false;
     const as = starts[cols.account] as number, ae = ends[cols.account] as number;
-    if (!isCodeAt(s, as, ae)) return false;
+    if (!isAccountCodeAt(s, as, ae)) return false;
     const debit = this.amount(cols.debit);
     const credit = this.amount(cols.credit);
     // NaN (not plain), both empty and both filled are findings: the general path words them.

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { allocate, fenFromCell, fenToString, formatFen, parseFen, roundFen, moneyToFen } from '../../src/core/money';
+import { allocate, cellNumberText, fenFromCell, fenToString, formatFen, parseFen, roundFen, moneyToFen } from '../../src/core/money';
 
 describe('money', () => {
   it('parses user text exactly into fen', () => {
@@ -12,8 +12,15 @@ describe('money', () => {
     expect(parseFen('abc')).toEqual({ ok: false, issue: 'not-a-number' });
     expect(parseFen('  ')).toEqual({ ok: false, issue: 'empty' });
   });
-  it('reads spreadsheet numbers through their shortest decimal form', () => {
-    expect(fenFromCell(0.1 + 0.2)).toEqual({ ok: false, issue: 'too-many-decimals' });
+  it('reads spreadsheet numbers to 15 significant digits, as Excel shows them', () => {
+    // =0.1+0.2 is 0.30000000000000004 in binary; Excel shows and stores 0.3.
+    expect(fenFromCell(0.1 + 0.2)).toEqual({ ok: true, fen: 30 });
+    // =100*1.13 is 112.99999999999999; to 15 digits 113.000000000000 → 11300 fen.
+    expect(fenFromCell(100 * 1.13)).toEqual({ ok: true, fen: 11300 });
+    expect(cellNumberText(100 * 1.13)).toBe('113');
+    expect(cellNumberText(-(0.1 + 0.2))).toBe('-0.3');
+    expect(cellNumberText(1e-7)).toBe('0.0000001');
+    expect(cellNumberText(123456789012345.6)).toBe('123456789012346');
     expect(fenFromCell(35400)).toEqual({ ok: true, fen: 3540000 });
     expect(fenFromCell(8200.1)).toEqual({ ok: true, fen: 820010 });
     expect(fenFromCell(12.345)).toEqual({ ok: false, issue: 'too-many-decimals' });
@@ -27,6 +34,31 @@ describe('money', () => {
     expect(fenToString(5)).toBe('0.05');
     expect(fenToString(-5)).toBe('-0.05');
     expect(moneyToFen('10.10')).toBe(1010);
+  });
+  it('formula-like float arithmetic on fen amounts reads back as the exact fen result', () => {
+    // Amounts up to 10^11 yuan (13 digits of fen): a sum of same-signed amounts, or quantity ×
+    // price, is off by a few ulps relative to the result, far below its 15th significant digit.
+    // (A difference of two nearly equal large amounts is not: its noise is relative to the
+    // operands, and Excel shows that noise too.)
+    const fen = fc.integer({ min: 0, max: 1e13 });
+    fc.assert(
+      fc.property(fen, fen, fen, fc.boolean(), (a, b, c, neg) => {
+        const s = neg ? -1 : 1;
+        expect(fenFromCell((s * a) / 100 + (s * b) / 100 + (s * c) / 100)).toEqual({ ok: true, fen: s * (a + b + c) || 0 });
+      }),
+    );
+    fc.assert(
+      fc.property(fc.integer({ min: -1e8, max: 1e8 }), fc.integer({ min: 0, max: 10000 }), (price, qty) => {
+        expect(fenFromCell(qty * (price / 100))).toEqual({ ok: true, fen: qty * price || 0 });
+      }),
+    );
+    // A genuine third decimal (up to 10^11 yuan, so 14 digits) is never rounded away.
+    fc.assert(
+      fc.property(fc.integer({ min: -1e13, max: 1e13 }), fc.integer({ min: 1, max: 9 }), (a, d) => {
+        const mil = a * 10 + (a < 0 ? -d : d);
+        expect(fenFromCell(mil / 1000)).toEqual({ ok: false, issue: 'too-many-decimals' });
+      }),
+    );
   });
   it('allocate always sums back to the total', () => {
     expect(allocate(100, [1, 1, 1])).toEqual([34, 33, 33]);

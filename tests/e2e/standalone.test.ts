@@ -262,16 +262,34 @@ describe('standalone task pane: long work', () => {
   });
 });
 
+/** Microsoft's Office.js CDN, which the page loads only when opened from the manifest (?office=1). */
+const OFFICE_CDN = 'https://appsforoffice.microsoft.com/lib/1/hosted/office.js';
+
+/**
+ * A stand-in for Office.js served at the CDN address: Excel says hello (when `ready` is 'now',
+ * or when the test calls window.__officeReady()), then refuses every batch like a busy Excel.
+ */
+function officeStub(opts: { ready: 'now' | 'later'; sharedRuntime?: boolean }): string {
+  return `
+    var readyNow;
+    var ready = new Promise(function (r) { readyNow = function () { r({ host: 'Excel', platform: 'PC' }); }; });
+    window.__officeReady = readyNow;
+    window.Office = { HostType: { Excel: 'Excel' }, ${opts.sharedRuntime === false ? '' : 'actions: { associate: function () {} },'}
+      onReady: function () { return ready; } };
+    window.CustomFunctions = { associate: function () {} };
+    window.Excel = { run: function () { return Promise.reject(Object.assign(new Error('GeneralException'), { code: 'GeneralException', debugInfo: {} })); } };
+    ${opts.ready === 'now' ? 'readyNow();' : ''}`;
+}
+
 describe('start-up: which host', () => {
-  it('inside Excel it works on the live workbook and speaks Chinese when Excel fails', async () => {
+  it('inside Excel it loads Office.js from the CDN, works on the live workbook and speaks Chinese when Excel fails', async () => {
     const excel = await browser.newPage({ viewport: { width: 360, height: 700 }, reducedMotion: 'reduce' });
-    // A stand-in for Office.js: Excel says hello, then refuses every batch like a busy Excel.
-    await excel.addInitScript(() => {
-      const w = window as unknown as Record<string, unknown>;
-      w.Office = { HostType: { Excel: 'Excel' }, onReady: () => Promise.resolve({ host: 'Excel', platform: 'PC' }) };
-      w.Excel = { run: () => Promise.reject(Object.assign(new Error('GeneralException'), { code: 'GeneralException', debugInfo: {} })) };
+    const cdn: string[] = [];
+    await excel.route(OFFICE_CDN, (r) => {
+      cdn.push(r.request().url());
+      return r.fulfill({ contentType: 'text/javascript', body: officeStub({ ready: 'now' }) });
     });
-    await excel.goto(`${server.url}taskpane.html`);
+    await excel.goto(`${server.url}taskpane.html?office=1`);
     await expect.poll(() => excel.getByTestId('mode').textContent()).toBe('在 Excel 中运行');
     await expect.poll(() => excel.getByTestId('notice-error').textContent()).toBe(MESSAGES['zh-CN'].errorExcel);
     expect(await excel.getByTestId('drop-zone').count()).toBe(0);
@@ -282,17 +300,34 @@ describe('start-up: which host', () => {
     await expect.poll(() => excel.getByRole('tabpanel').textContent()).toContain('此功能尚在开发中');
     expect(await excel.getByRole('tab', { name: '乡镇汇总', selected: true }).count()).toBe(1);
     await excel.screenshot({ path: join(SHOTS, '11-excel-pane-more.png') });
+    expect(cdn).toEqual([OFFICE_CDN]);
     await excel.close();
   });
 
-  it('falls back to the standalone page when Office never becomes ready', async () => {
-    const stuck = await browser.newPage();
-    await stuck.addInitScript(() => {
-      (window as unknown as Record<string, unknown>).Office = { HostType: { Excel: 'Excel' }, onReady: () => new Promise(() => undefined) };
-    });
-    await stuck.goto(`${server.url}taskpane.html`);
-    await stuck.getByTestId('drop-zone').waitFor();
-    expect(await stuck.getByTestId('mode').textContent()).toContain('浏览器独立模式');
-    await stuck.close();
+  it('inside Office it waits for a slow Excel however long, showing 正在连接 Excel…', async () => {
+    const slow = await browser.newPage({ viewport: { width: 360, height: 700 }, reducedMotion: 'reduce' });
+    await slow.route(OFFICE_CDN, (r) => r.fulfill({ contentType: 'text/javascript', body: officeStub({ ready: 'later' }) }));
+    await slow.goto(`${server.url}taskpane.html?office=1`);
+    await slow.getByTestId('connecting').waitFor();
+    expect(await slow.getByTestId('connecting').textContent()).toContain('正在连接 Excel…');
+    expect(await slow.getByTestId('drop-zone').count()).toBe(0);
+    await slow.screenshot({ path: join(SHOTS, '12-connecting-to-excel.png') });
+    await slow.evaluate(() => (window as unknown as { __officeReady: () => void }).__officeReady());
+    await expect.poll(() => slow.getByTestId('mode').textContent()).toBe('在 Excel 中运行');
+    await slow.close();
+  });
+
+  it('inside Office without the shared runtime the CUN.* functions fail loudly; without Office.js it says so', async () => {
+    const old = await browser.newPage({ viewport: { width: 360, height: 700 }, reducedMotion: 'reduce' });
+    await old.route(OFFICE_CDN, (r) => r.fulfill({ contentType: 'text/javascript', body: officeStub({ ready: 'now', sharedRuntime: false }) }));
+    await old.goto(`${server.url}taskpane.html?office=1`);
+    await expect.poll(() => old.getByTestId('runtime-error').textContent()).toContain('村账函数（CUN.*）无法注册');
+    await old.close();
+    const offline = await browser.newPage({ viewport: { width: 360, height: 700 }, reducedMotion: 'reduce' });
+    await offline.route(OFFICE_CDN, (r) => r.abort());
+    await offline.goto(`${server.url}taskpane.html?office=1`);
+    await expect.poll(() => offline.getByTestId('no-office-js').textContent()).toContain('无法连接 Excel');
+    await offline.screenshot({ path: join(SHOTS, '13-no-office-js.png') });
+    await offline.close();
   });
 });

@@ -129,17 +129,23 @@ describe('manifest.xml structure', () => {
     const action = one('Action');
     expect(action.attrs['xsi:type']).toBe('ShowTaskpane');
     expect(action.children.find((c) => c.local === 'SourceLocation')?.attrs.resid).toBe(resid);
-    // Under lifetime="long" a TaskpaneId would open a second pane.
-    expect(byLocal('TaskpaneId')).toHaveLength(0);
+    // A shared runtime has one pane; a ShowTaskpane without a TaskpaneId would be a second one
+    // (configure-your-add-in-to-use-a-shared-runtime.md, "Multiple task panes").
+    expect(action.children.map((c) => c.local)).toEqual(['TaskpaneId', 'SourceLocation', 'Title']);
+    expect(one('TaskpaneId').text.trim()).toBe('Cunzhang.Taskpane');
+    // Every URL that opens the page inside Office says so (?office=1): the page loads Office.js only then.
+    expect(resources.get('Taskpane.Url')?.attrs.DefaultValue).toBe('https://localhost:3000/taskpane.html?office=1');
+    expect(one('DefaultSettings').children.find((c) => c.local === 'SourceLocation')?.attrs.DefaultValue).toBe('https://localhost:3000/taskpane.html?office=1');
     // <Runtimes> comes first inside <Host>.
     expect(one('Runtimes').parent?.children[0]?.local).toBe('Runtimes');
   });
 
-  it('requires SharedRuntime 1.1 and ExcelApi 1.15 and asks for ReadWriteDocument only', () => {
+  it('requires SharedRuntime 1.1, CustomFunctionsRuntime 1.2 and ExcelApi 1.9 (why: requirement-sets.test.ts) and asks for ReadWriteDocument only', () => {
     const sets = all(one('Requirements'), (e) => e.local === 'Set');
     expect(sets.map((s) => [s.attrs.Name, s.attrs.MinVersion])).toEqual([
       ['SharedRuntime', '1.1'],
-      ['ExcelApi', '1.15'],
+      ['CustomFunctionsRuntime', '1.2'],
+      ['ExcelApi', '1.9'],
     ]);
     expect(one('Permissions').text.trim()).toBe('ReadWriteDocument');
   });

@@ -7,7 +7,7 @@
 import { hasErrors, type Finding } from '../../core/findings';
 import { accountBalances } from '../../core/ledger/balances';
 import type { Voucher } from '../../core/ledger/types';
-import { CHART_2023 } from '../../core/chart/chart-2023';
+import { PROFIT_AND_LOSS_CODES } from '../../core/chart/chart-2023';
 import { D, decToFen, type Fen } from '../../core/money';
 import { encodeOpeningRows } from '../../workbook/codecs/opening';
 import { encodeVoucherRows } from '../../workbook/codecs/vouchers';
@@ -48,7 +48,7 @@ export function sampleData(year = SAMPLE_YEAR, seed = SAMPLE_SEED): { vouchers: 
 
 /** 净收益 of the vouchers: Σ (credit − debit) over income and expense accounts, closing left out. */
 export function netResult(vouchers: readonly Voucher[]): Fen {
-  const pl = new Set(CHART_2023.filter((a) => a.category === 'income' || a.category === 'expense').map((a) => a.code));
+  const pl = new Set(PROFIT_AND_LOSS_CODES);
   let net = 0;
   for (const [code, n] of accountBalances({ vouchers, excludeGenerated: true })) if (pl.has(code.slice(0, 3))) net -= n;
   return net;

@@ -5,6 +5,9 @@
  */
 import { CHART_2023, type AccountCategory, type AccountDef, type Side } from './chart-2023';
 import { finding, type Finding } from '../findings';
+import { FIRST_LEVEL_DIGITS, SUB_LEVEL_DIGITS, isAccountCode } from './account-code';
+
+export { FIRST_LEVEL_DIGITS, SUB_LEVEL_DIGITS, isAccountCode } from './account-code';
 
 export interface Account {
   code: string;
@@ -36,9 +39,6 @@ export interface Chart {
   root(code: string): string;
 }
 
-export const FIRST_LEVEL_DIGITS = 3;
-export const SUB_LEVEL_DIGITS = 2;
-
 export function accountLevel(code: string): number {
   return 1 + (code.length - FIRST_LEVEL_DIGITS) / SUB_LEVEL_DIGITS;
 }
@@ -46,8 +46,6 @@ export function accountLevel(code: string): number {
 export function parentCode(code: string): string | undefined {
   return code.length > FIRST_LEVEL_DIGITS ? code.slice(0, code.length - SUB_LEVEL_DIGITS) : undefined;
 }
-
-const CODE_RE = /^\d{3}(\d{2})*$/;
 
 /**
  * Build the chart from the 2023 first-level accounts and the village's sub-accounts.
@@ -66,7 +64,7 @@ export function buildChart(
   for (const { s, i } of sorted) {
     const at = { ...where(i), column: '科目编码' };
     const code = s.code.trim();
-    if (!CODE_RE.test(code) || code.length === FIRST_LEVEL_DIGITS) {
+    if (!isAccountCode(code) || code.length === FIRST_LEVEL_DIGITS) {
       findings.push(finding('chart.bad-code', 'error', `科目编码"${code}"无效：明细科目应在上级编码后加两位数字`, `Account code "${code}" is invalid: a sub-account adds two digits to its parent's code`, at));
       continue;
     }

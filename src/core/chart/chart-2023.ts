@@ -1,9 +1,15 @@
 /**
  * 农村集体经济组织会计制度 (财会〔2023〕14号, in force 2024-01-01): the 42 first-level accounts.
- * Transcribed from shared/data/chart-2023.csv; tests/core/chart.test.ts checks it against that file.
+ * Transcribed from shared/data/chart-2023.csv; tests/core/chart.test.ts checks it against the copy
+ * in tests/fixtures/.
  */
 export type AccountCategory = 'asset' | 'liability' | 'equity' | 'cost' | 'income' | 'expense';
 export type Side = 'debit' | 'credit';
+
+/** 损益类 — income and expense accounts: closed at year end, part of 未分配收益 until then. */
+export function isProfitAndLoss(category: AccountCategory | undefined): boolean {
+  return category === 'income' || category === 'expense';
+}
 
 export interface AccountDef {
   code: string;
@@ -59,3 +65,6 @@ export const CHART_2023: readonly AccountDef[] = [
   { code: '515', name: '其他支出', en: 'other expenses', category: 'expense', normalSide: 'debit' },
   { code: '521', name: '所得税费用', en: 'income tax expense', category: 'expense', normalSide: 'debit' },
 ] as const;
+
+/** The 2023 chart's income and expense accounts, in chart order (501 … 521). */
+export const PROFIT_AND_LOSS_CODES: readonly string[] = CHART_2023.filter((a) => isProfitAndLoss(a.category)).map((a) => a.code);

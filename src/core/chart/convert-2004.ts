@@ -9,6 +9,7 @@ import { fenToString } from '../money';
 import { finding, type Finding } from '../findings';
 import type { OpeningBalance } from '../ledger/types';
 import { CHART_2004 } from './chart-2004';
+import { isProfitAndLoss } from './chart-2023';
 import { MAPPING_2004_TO_2023, type MappingRule } from './mapping-2004';
 
 export interface OldBalance {
@@ -55,8 +56,7 @@ export function convert2004TrialBalance(rows: readonly OldBalance[], sheet = '�
         `Balance ${fenToString(Math.abs(amount))} of account ${r.code} cannot be mapped automatically: decide its 2023 account by hand`, at));
       continue;
     }
-    const cat = OLD.get(root)?.category;
-    if (cat === 'income' || cat === 'expense') {
+    if (isProfitAndLoss(OLD.get(root)?.category)) {
       findings.push(finding('migrate.pnl-balance', 'warning',
         `损益类科目${r.code}仍有余额，应先年终结转再转换；已按新科目${to}转入`,
         `Income/expense account ${r.code} still has a balance; close the year before converting. Mapped to ${to}`, at));

@@ -7,7 +7,7 @@ import { D, fenToString, type Fen } from '../money';
 import { finding, type Finding } from '../findings';
 import type { IsoDate } from '../ledger/types';
 import type { Contract } from './contract';
-import { daysBetween, yearOf } from './dates';
+import { daysBetween, yearOf } from '../calendar';
 import type { Receipt } from './receipts';
 import { yearAmount, type DueItem } from './schedule';
 

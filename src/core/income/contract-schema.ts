@@ -8,7 +8,8 @@
 import { z } from 'zod';
 import type Decimal from 'decimal.js';
 import { D, decToFen } from '../money';
-import { isIsoDate } from './dates';
+import { isIsoDate } from '../calendar';
+import { ACCOUNT_CODE_RULE, isAccountCode } from '../chart/account-code';
 import { CONTRACT_KINDS, KIND_OF_ZH, LEASE_ASSETS, type Contract } from './contract';
 import { parseMonths, parsePaymentRule, parseYearValues } from './contract-text';
 
@@ -68,7 +69,7 @@ const fen = z.number().int().nonnegative().optional();
 const text = z.string().optional();
 const account = z
   .string()
-  .regex(/^\d{3}(\d{2})*$/, { message: msg('科目编码应为三位一级科目，明细每级加两位', 'account code: 3 digits plus 2 per level') })
+  .refine(isAccountCode, { message: msg(`科目编码应为${ACCOUNT_CODE_RULE.zh}`, `account code: ${ACCOUNT_CODE_RULE.en}`) })
   .optional();
 
 const yearValues = (zhName: string) =>

@@ -24,6 +24,7 @@ import { finding, type Finding } from '../findings';
 import { fenToString, type Fen } from '../money';
 import type { IsoDate, Voucher, VoucherLine } from '../ledger/types';
 import type { Contract } from './contract';
+import { CHART_2023 } from '../chart/chart-2023';
 import type { DueItem } from './schedule';
 
 export interface Receipt {
@@ -53,7 +54,8 @@ export interface ContractLedger {
 
 const CASH = ['101', '102'];
 const RECEIPT_ACCOUNTS = ['501', '502', '503', '504', '211', '112'];
-const INCOME = ['501', '502', '503', '504'];
+/** Income accounts (收入类) of the chart: 501 … 504. */
+const INCOME = CHART_2023.filter((a) => a.category === 'income').map((a) => a.code);
 const DEPOSIT_RE = /押金|保证金|保障金/;
 
 const under = (code: string, roots: readonly string[]): boolean => roots.some((r) => code.startsWith(r));

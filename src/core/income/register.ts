@@ -11,7 +11,7 @@ import { checkPassThrough, readContractLedger, type ContractLedger } from './rec
 import { contractFlags, contractPosition, contractStatus, type ContractPosition, type ContractStatus } from './arrears';
 import { checkPvUse, type PvUse } from './pv-use';
 import { proposeVouchers } from './proposals';
-import { monthEnd, monthStart, yearOf } from './dates';
+import { monthEnd, monthStart, yearOf } from '../calendar';
 
 export interface ContractAnalysis {
   contract: Contract;

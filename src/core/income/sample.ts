@@ -13,7 +13,7 @@
 import type { Voucher, VoucherLine } from '../ledger/types';
 import { inputFromValues, parseContractRow } from './contract-schema';
 import { contractDueItems } from './schedule';
-import { addDays, minDate } from './dates';
+import { addDays, minDate } from '../calendar';
 
 /** Column key → cell value (the 合同 table's Scalar cells). */
 export type SampleContractRow = Record<string, string | number | null>;

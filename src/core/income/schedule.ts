@@ -24,7 +24,7 @@ import { finding, type Finding } from '../findings';
 import type { IsoDate, YearMonth } from '../ledger/types';
 import { coopDividend, grainRent, landRent, leaseIncome, pvIncome, pvYield } from './formulas';
 import { valueForYear, type Contract, type PvContract } from './contract';
-import { addDays, addMonths, daysInMonth, daysInYear, isoOf, maxDate, minDate, monthEnd, overlapDays, yearOf } from './dates';
+import { addDays, addMonths, daysInMonth, daysInYear, isoOf, maxDate, minDate, monthEnd, overlapDays, yearOf } from '../calendar';
 
 export type DueComponent = 'rent' | 'dividend' | 'base' | 'subsidy' | 'opening';
 

@@ -8,6 +8,7 @@
 import type { Chart } from '../chart/accounts';
 import type { Fen } from '../money';
 import type { OpeningBalance, Voucher, YearMonth } from './types';
+import { nextMonth } from '../calendar';
 
 /** What every ledger computation reads. */
 export interface LedgerInput {
@@ -38,17 +39,7 @@ export interface TrialBalance {
   totals: TrialBalanceTotals;
 }
 
-/** The month after `m` ('2025-12' → '2026-01'). */
-export function nextMonth(m: YearMonth): YearMonth {
-  const y = Number(m.slice(0, 4));
-  const mo = Number(m.slice(5, 7));
-  return mo >= 12 ? `${y + 1}-01` : `${y}-${mo < 9 ? '0' : ''}${mo + 1}`;
-}
-
-/** 'YYYY-MM' of an ISO date. */
-export function monthOf(date: string): YearMonth {
-  return date.slice(0, 7);
-}
+export { monthOf, nextMonth } from '../calendar';
 
 /**
  * Date-range test without allocation: an ISO date 'YYYY-MM-DD' compares greater than its own

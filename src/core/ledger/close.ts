@@ -7,6 +7,7 @@
  * A posted voucher is never deleted; it is corrected only by a reversal.
  */
 import type { Chart } from '../chart/accounts';
+import { isProfitAndLoss } from '../chart/chart-2023';
 import { finding, type Finding } from '../findings';
 import type { Fen } from '../money';
 import { accountBalances, monthOf } from './balances';
@@ -105,7 +106,7 @@ export function closeYear(input: {
   let moved = 0;
   for (const code of chart.order) {
     const a = chart.get(code)!;
-    if ((a.category !== 'income' && a.category !== 'expense') || !chart.isLeaf(code)) continue;
+    if (!isProfitAndLoss(a.category) || !chart.isLeaf(code)) continue;
     const n = net(code);
     if (n === 0) continue;
     pl.push(clearLine(code, n));

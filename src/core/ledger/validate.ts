@@ -21,6 +21,7 @@
  * `existing`, or vouchers built in code. It is reported on every voucher after the first.
  */
 import type { Chart } from '../chart/accounts';
+import { isProfitAndLoss } from '../chart/chart-2023';
 import { finding, type Finding } from '../findings';
 import { formatFen, type Fen } from '../money';
 import { monthOf } from './balances';
@@ -180,7 +181,7 @@ export function validateOpening(opening: readonly OpeningBalance[], chart: Chart
     } else if (!chart.isLeaf(o.account)) {
       out.push(finding('opening.not-leaf', 'error', `期初余额记入了非末级科目${o.account} ${acc.name}，应录入其明细科目`, `Opening balance on ${o.account}, which has sub-accounts; enter it on the leaf accounts`, at(VOUCHER_COLUMNS.account)));
     }
-    if (acc !== undefined && (acc.category === 'income' || acc.category === 'expense') && o.debit !== o.credit) {
+    if (acc !== undefined && isProfitAndLoss(acc.category) && o.debit !== o.credit) {
       out.push(finding('opening.pl-balance', 'warning', `损益类科目${o.account} ${acc.name}有年初余额；上年应已结转，年初余额不计入本年收益`, `Income/expense account ${o.account} has an opening balance; the prior year should have been closed, and it does not count as this year's result`, at(VOUCHER_COLUMNS.account)));
     }
     if (o.debit !== 0 && o.credit !== 0) {

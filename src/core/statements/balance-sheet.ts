@@ -11,6 +11,7 @@
  * unclosed P&L sits in equity and the sheet balances in any month (§2.2, intra-year BS).
  */
 import type { Chart } from '../chart/accounts';
+import { PROFIT_AND_LOSS_CODES } from '../chart/chart-2023';
 import { finding, type Finding } from '../findings';
 import { formatFen, type Fen } from '../money';
 import { accountBalances } from '../ledger/balances';
@@ -22,7 +23,7 @@ const asset = (account: string): Feed => ({ account, sign: 1 });
 const credit = (account: string): Feed => ({ account, sign: -1 });
 
 /** Income and expense accounts of the 2023 chart: unclosed, they belong to 未分配收益. */
-const PROFIT_AND_LOSS = ['501', '502', '503', '504', '511', '512', '513', '514', '515', '521'] as const;
+const PROFIT_AND_LOSS = PROFIT_AND_LOSS_CODES;
 
 export const BALANCE_SHEET_LINES = [
   // 资产 — assets. 流动资产 — current assets.

@@ -13,12 +13,14 @@
  * are not income of the distribution). 年初未分配收益 = the year opening of 322 (credit-positive).
  */
 import type { Chart } from '../chart/accounts';
+import { isProfitAndLoss } from '../chart/chart-2023';
 import { finding, type Finding } from '../findings';
 import { formatFen, type Fen } from '../money';
 import { accountBalances, nextMonth } from '../ledger/balances';
 import type { OpeningBalance, Voucher, YearMonth } from '../ledger/types';
 import { addDistribution, type Distributions } from './distribution';
 import { evaluateLines, feedAmount, type Feed, type LineDef } from './lines';
+import { operatingIncomeOf } from './operating-income';
 
 const income = (account: string): Feed => ({ account, sign: -1 });
 const expense = (account: string): Feed => ({ account, sign: 1 });
@@ -66,10 +68,7 @@ export interface IncomeStatement {
 
 type In = { chart: Chart; opening: readonly OpeningBalance[]; vouchers: readonly Voucher[]; from: YearMonth; to: YearMonth };
 
-const isPL = (chart: Chart, code: string): boolean => {
-  const c = chart.get(code)?.category;
-  return c === 'income' || c === 'expense';
-};
+const isPL = (chart: Chart, code: string): boolean => isProfitAndLoss(chart.get(code)?.category);
 
 /**
  * The period's activity per posted account (what accountBalances gives with excludeGenerated)
@@ -135,11 +134,11 @@ export function buildIncomeStatement(input: In): IncomeStatement {
     const end = accountBalances({ opening: input.opening, vouchers: input.vouchers, to: input.to });
     check('年末未分配收益', get('retainedClosing'), feedAmount({ account: '322', sign: -1 }, end));
   }
-  return { from: input.from, to: input.to, rows, operatingIncome: get('operatingRevenue') + get('investmentIncome'), findings };
+  return { from: input.from, to: input.to, rows, operatingIncome: operatingIncomeOf((a) => feedAmount(income(a), activity)), findings };
 }
 
-/** 集体经营性收入 (collective operating income) = 501 经营收入 + 502 投资收益 for from..to, closing vouchers excluded. */
+/** 集体经营性收入 (collective operating income) for from..to, closing vouchers excluded. */
 export function operatingIncome(input: { vouchers: readonly Voucher[]; from: YearMonth; to: YearMonth }): Fen {
   const activity = accountBalances({ vouchers: input.vouchers, from: input.from, to: input.to, excludeGenerated: true });
-  return feedAmount(income('501'), activity) + feedAmount(income('502'), activity);
+  return operatingIncomeOf((a) => feedAmount(income(a), activity));
 }

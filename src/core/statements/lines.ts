@@ -5,6 +5,7 @@
  * statements, so a new template is a data change.
  */
 import type { Fen } from '../money';
+import { isWithinAccount } from '../chart/account-code';
 
 /** An account feeding a line: sign × Σ net (debit-positive) amounts of the account and its sub-accounts. */
 export interface Feed {
@@ -32,7 +33,7 @@ export interface LineDef {
 export function feedAmount(f: Feed, net: ReadonlyMap<string, Fen>): Fen {
   let t = 0;
   for (const [code, n] of net) {
-    if (!code.startsWith(f.account) || (code.length - f.account.length) % 2 !== 0) continue;
+    if (!isWithinAccount(code, f.account)) continue;
     if (f.only === 'debit' && n <= 0) continue;
     if (f.only === 'credit' && n >= 0) continue;
     t += n;

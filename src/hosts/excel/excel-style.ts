@@ -4,6 +4,7 @@
  * fitted to the page width with the title and header repeated on every page.
  */
 import type { GeneratedSheet } from '../../workbook/port';
+import { columnWidthChars } from '../../workbook/layout';
 import { columnLetter } from './excel-cells';
 
 /** Port widths are characters (as ExcelJS); Office.js wants points. Excel's 8.43-character default is 48 points. */
@@ -12,10 +13,8 @@ const GRID_COLOR = '#999999';
 const HEADER_FILL = '#EFEFEF';
 const EDGES = ['EdgeTop', 'EdgeBottom', 'EdgeLeft', 'EdgeRight', 'InsideVertical', 'InsideHorizontal'] as const;
 
-/** The width the ExcelJS host gives a column without one: room for its (Chinese) header. */
-export function columnChars(column: { header: string; width?: number }): number {
-  return column.width ?? Math.max(10, column.header.length * 2 + 4);
-}
+/** The width of a column without one: layout.ts's rule, the same in both hosts. */
+export const columnChars = columnWidthChars;
 
 export function drawGrid(range: Excel.Range): void {
   for (const edge of EDGES) {

@@ -172,7 +172,9 @@ export async function appendRowsIn(ctx: Excel.RequestContext, spec: TypedTableSp
   const batcher = new PayloadBatcher(ctx, budget);
   for (const chunk of chunkRowsByPayload(values, budget)) {
     await batcher.reserve(estimateRowsBytes(chunk));
-    table.rows.add(undefined, chunk, true);
+    // No alwaysInsert: its documented default (true) is what we want, and passing it at all needs
+    // ExcelApi 1.15, which perpetual Excel 2021 (1.14) lacks.
+    table.rows.add(undefined, chunk);
   }
   // Removed after the adds: a table may not be left with no body row in between.
   if (placeholder) table.rows.getItemAt(0).delete();

@@ -5,7 +5,12 @@
  */
 import { fenFromCell, parseFen, type Fen } from '../../core/money';
 import { finding, type Finding } from '../../core/findings';
+import { ACCOUNT_CODE_RULE, isAccountCode } from '../../core/chart/account-code';
 import type { IsoDate } from '../../core/ledger/types';
+import { dateToIso, daysInMonth, isIsoDateAt, isoOf, serialToIso } from '../../core/calendar';
+
+/** The calendar's cell conversions, re-exported for the hosts that read cells through the codecs. */
+export { dateToIso, isIsoDateAt, isoToSerial, serialToIso } from '../../core/calendar';
 
 export interface CellIssue {
   rule: string;
@@ -46,31 +51,13 @@ export function amountOrIssue(v: unknown, header: string): Fen | Issue {
   return r.ok ? r.fen : unwrap(parseAmountCell(v, header));
 }
 export function codeOrIssue(v: unknown, header: string): string | Issue {
-  if (typeof v === 'string' && isCodeAt(v, 0, v.length)) return v;
+  if (typeof v === 'string' && isAccountCode(v)) return v;
   return unwrap(parseCodeCell(v, header));
 }
 /** 'YYYY-MM-DD' exactly, and a real calendar date. */
 function isIsoDate(s: string): boolean {
   return isIsoDateAt(s, 0, s.length);
 }
-/**
- * isIsoDate over s[start, end) without slicing, so the CSV scanner can test a field in place
- * and allocate the date string only once it is known to be good (or reuse the previous one).
- */
-export function isIsoDateAt(s: string, start: number, end: number): boolean {
-  if (end - start !== 10 || s.charCodeAt(start + 4) !== 45 || s.charCodeAt(start + 7) !== 45) return false;
-  let y = 0, m = 0, d = 0;
-  for (let i = 0; i < 10; i++) {
-    if (i === 4 || i === 7) continue;
-    const c = s.charCodeAt(start + i) - 48;
-    if (c < 0 || c > 9) return false;
-    if (i < 4) y = y * 10 + c;
-    else if (i < 7) m = m * 10 + c;
-    else d = d * 10 + c;
-  }
-  return y >= 1900 && m >= 1 && m <= 12 && d >= 1 && d <= daysIn(y, m);
-}
-
 /**
  * Fen of plain amount text ('1234', '-1234.5', '1234.56'), by char codes; NaN for anything else
  * (grouping, currency signs, spaces, more decimals, too long), which then goes through parseFen.
@@ -108,16 +95,6 @@ export function plainFenAt(s: string, start: number, end: number): number {
   return neg ? -fen || 0 : fen;
 }
 
-/** s[start, end) is 3, 5, 7 … 15 digits: an account code as parseCodeCell accepts it unchanged. */
-export function isCodeAt(s: string, start: number, end: number): boolean {
-  const n = end - start;
-  if (n < 3 || n > 15 || (n & 1) === 0) return false;
-  for (let i = start; i < end; i++) {
-    const c = s.charCodeAt(i);
-    if (c < 48 || c > 57) return false;
-  }
-  return true;
-}
 
 /** Whitespace as String.prototype.trim sees it (ASCII, NBSP, the Unicode Zs spaces, line/para separators, BOM). */
 export function isTrimSpace(c: number): boolean {
@@ -159,31 +136,6 @@ export function cellText(v: unknown): string {
   return String(v).trim();
 }
 
-const DAYS = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
-function daysIn(y: number, m: number): number {
-  return m === 2 && ((y % 4 === 0 && y % 100 !== 0) || y % 400 === 0) ? 29 : (DAYS[m - 1] ?? 0);
-}
-
-function iso(y: number, m: number, d: number): IsoDate {
-  return `${y}-${m < 10 ? '0' : ''}${m}-${d < 10 ? '0' : ''}${d}`;
-}
-
-/** Calendar date of a JS Date in UTC (ExcelJS reads date cells as UTC midnight). */
-export function dateToIso(d: Date): IsoDate {
-  return iso(d.getUTCFullYear(), d.getUTCMonth() + 1, d.getUTCDate());
-}
-
-/** Excel serial day number (1900 system, as Excel counts it) → ISO date. Time of day is dropped. */
-export function serialToIso(serial: number): IsoDate {
-  const ms = Math.round((Math.floor(serial) - 25569) * 86400000);
-  return dateToIso(new Date(ms));
-}
-
-/** ISO date → Excel serial day number. */
-export function isoToSerial(date: IsoDate): number {
-  return Date.UTC(Number(date.slice(0, 4)), Number(date.slice(5, 7)) - 1, Number(date.slice(8, 10))) / 86400000 + 25569;
-}
-
 /** Reads `count` digits at `i` (1..max), returning [value, next index] or undefined. */
 function digits(s: string, i: number, min: number, max: number): [number, number] | undefined {
   let v = 0;
@@ -222,8 +174,8 @@ export function parseDateText(text: string): IsoDate | undefined {
     if (s.charCodeAt(end) === 0x65e5) end++; // 日
   }
   if (end < s.length && s.charCodeAt(end) !== 32 && s.charCodeAt(end) !== 84) return undefined; // ' ' or 'T' before a time
-  if (y < 1900 || m < 1 || m > 12 || d < 1 || d > daysIn(y, m)) return undefined;
-  return iso(y, m, d);
+  if (y < 1900 || m < 1 || m > 12 || d < 1 || d > daysInMonth(y, m)) return undefined;
+  return isoOf(y, m, d);
 }
 
 /** A date cell: JS Date, Excel serial number, or text. */
@@ -255,13 +207,8 @@ export function parseAmountCell(v: unknown, header: string): Parsed<Fen> {
 export function parseCodeCell(v: unknown, header: string): Parsed<string> {
   if (isBlank(v)) return bad('cell.missing', `缺少${header}`, `${header} (account code) is missing`);
   const s = typeof v === 'number' && Number.isInteger(v) && v >= 0 ? String(v) : cellText(v);
-  let good = s.length >= 3 && (s.length - 3) % 2 === 0;
-  for (let i = 0; good && i < s.length; i++) {
-    const c = s.charCodeAt(i);
-    good = c >= 48 && c <= 57;
-  }
-  if (good) return ok(s);
-  return bad('cell.bad-code', `${header}"${s}"不是有效科目编码（三位一级科目，明细每级加两位）`, `${header} "${s}" is not a valid account code (3 digits, plus 2 per sub-level)`);
+  if (isAccountCode(s)) return ok(s);
+  return bad('cell.bad-code', `${header}"${s}"不是有效科目编码（${ACCOUNT_CODE_RULE.zh}）`, `${header} "${s}" is not a valid account code (${ACCOUNT_CODE_RULE.en})`);
 }
 
 /** A required text cell (voucher number …). */

@@ -155,7 +155,9 @@ export class FakeTable extends FakeProxy<TableState> {
   private addRows(index: number | undefined, values: RawValue[][], alwaysInsert?: boolean): void {
     this.act(payload(values), (t) => {
       if (index !== undefined && index !== null) throw new Error('the host appends at the end');
-      if (!alwaysInsert) throw new Error('the host asks for alwaysInsert');
+      // The fake is an Excel 2021 (ExcelApi 1.14, what the manifest declares): the alwaysInsert
+      // parameter came in 1.15. Without it the documented default, true, inserts into the table.
+      if (alwaysInsert !== undefined) throw new FakeExcelError('ApiNotFound', 'rows.add(…, alwaysInsert) needs ExcelApi 1.15');
       const at = t.row0 + 1 + t.bodyRows;
       // New table rows take the number formats of the last body row, as Excel extends a table.
       const formats = t.sheet.read({ ...t.bodyBox(), row0: at - 1, rows: 1 }, 'numberFormat')[0] ?? [];

@@ -4,7 +4,7 @@
  * object model is the seed below, so a misspelt Office.js call fails here too.
  */
 import { describe, expect, it } from 'vitest';
-import { OfficeMockObject } from 'office-addin-mock';
+import { countedContext } from './office-mock';
 import { selectCell, type ExcelRun } from '../../../src/hosts/excel/excel-workbook';
 
 /** 期初余额-like sheet: a title line, then the header row. */
@@ -25,26 +25,16 @@ function mockExcel(): { run: ExcelRun; calls: string[]; syncs: () => number } {
             getCell: (row: number, column: number) => ({ select: () => calls.push(`select ${name} ${row},${column}`) }),
             getRangeByIndexes: (row: number, column: number, rows: number, columns: number) => {
               calls.push(`read ${name} ${row},${column} ${rows}x${columns}`);
-              return mock.context.workbook.rowsAbove;
+              return m.mock.context.workbook.rowsAbove;
             },
           }),
         },
       },
     },
   };
-  const mock = new OfficeMockObject(seed);
-  const context = mock.context as OfficeMockObject;
-  let syncs = 0;
-  const sync = context.sync.bind(context);
-  context.sync = async () => {
-    syncs++;
-    calls.push('sync');
-    await sync();
-    // The mock settles nested properties in later microtasks; let them land before the caller reads.
-    await new Promise<void>((resolve) => setImmediate(resolve));
-  };
-  const run = (<T>(batch: (ctx: Excel.RequestContext) => Promise<T>) => batch(context as unknown as Excel.RequestContext)) as ExcelRun;
-  return { run, calls, syncs: () => syncs };
+  const m = countedContext(seed, () => calls.push('sync'));
+  const run = (<T>(batch: (ctx: Excel.RequestContext) => Promise<T>) => batch(m.context as unknown as Excel.RequestContext)) as ExcelRun;
+  return { run, calls, syncs: m.syncs };
 }
 
 describe('selectCell', () => {

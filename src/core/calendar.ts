@@ -1,8 +1,9 @@
 /**
- * Calendar arithmetic on ISO dates ('YYYY-MM-DD') as proleptic Gregorian day numbers, so leap
- * years and month lengths are exact and no host time zone can shift a date.
+ * The calendar, in one place: ISO dates ('YYYY-MM-DD') and months ('YYYY-MM'), leap years and
+ * month lengths, day arithmetic as proleptic Gregorian day numbers (no host time zone can shift
+ * a date), Excel serial day numbers, and "today" on the user's own clock.
  */
-import type { IsoDate, YearMonth } from '../ledger/types';
+import type { IsoDate, YearMonth } from './ledger/types';
 
 const ISO_RE = /^(\d{4})-(\d{2})-(\d{2})$/;
 
@@ -75,8 +76,15 @@ export function yearOf(iso: IsoDate): number {
   return Number(iso.slice(0, 4));
 }
 
-/** 'YYYY-MM' of an ISO date: the ledger's definition, one for the whole core. */
-export { monthOf } from '../ledger/balances';
+/** 'YYYY-MM' of an ISO date. */
+export function monthOf(date: string): YearMonth {
+  return date.slice(0, 7);
+}
+
+/** The month after `m` ('2025-12' → '2026-01'). */
+export function nextMonth(m: YearMonth): YearMonth {
+  return addMonths(m, 1);
+}
 
 export function monthStart(ym: YearMonth): IsoDate {
   return `${ym}-01`;
@@ -113,4 +121,49 @@ export function minDate(a: IsoDate, b: IsoDate): IsoDate {
 
 export function maxDate(a: IsoDate, b: IsoDate): IsoDate {
   return a > b ? a : b;
+}
+
+/**
+ * isIsoDate over s[start, end) by char codes, without slicing or a regex: the import hot path
+ * and the CSV scanner test a field in place. Years before 1900 are refused (no ledger has them,
+ * and Excel's serial dates start there).
+ */
+export function isIsoDateAt(s: string, start: number, end: number): boolean {
+  if (end - start !== 10 || s.charCodeAt(start + 4) !== 45 || s.charCodeAt(start + 7) !== 45) return false;
+  let y = 0, m = 0, d = 0;
+  for (let i = 0; i < 10; i++) {
+    if (i === 4 || i === 7) continue;
+    const c = s.charCodeAt(start + i) - 48;
+    if (c < 0 || c > 9) return false;
+    if (i < 4) y = y * 10 + c;
+    else if (i < 7) m = m * 10 + c;
+    else d = d * 10 + c;
+  }
+  return y >= 1900 && m >= 1 && m <= 12 && d >= 1 && d <= daysInMonth(y, m);
+}
+
+/** Excel's serial day number of 1970-01-01 (1900 date system, counting Excel's phantom 1900-02-29). */
+const SERIAL_OF_EPOCH = 25569;
+
+/** Excel serial day number (1900 system, from 1900-03-01 on) → ISO date. Time of day is dropped. */
+export function serialToIso(serial: number): IsoDate {
+  return addDays('1970-01-01', Math.floor(serial) - SERIAL_OF_EPOCH);
+}
+
+/** ISO date → Excel serial day number (1900 system). */
+export function isoToSerial(date: IsoDate): number {
+  return dayNumber(date) + SERIAL_OF_EPOCH;
+}
+
+/** Calendar date of a JS Date in UTC (ExcelJS reads date cells as UTC midnight). */
+export function dateToIso(d: Date): IsoDate {
+  return isoOf(d.getUTCFullYear(), d.getUTCMonth() + 1, d.getUTCDate());
+}
+
+/**
+ * Today as the user's wall clock shows it: the local calendar date, not UTC (at 07:00 in Beijing
+ * UTC is still yesterday). Faces pass this in as the clock; the core never reads one itself.
+ */
+export function localIsoDate(now: Date): IsoDate {
+  return isoOf(now.getFullYear(), now.getMonth() + 1, now.getDate());
 }
