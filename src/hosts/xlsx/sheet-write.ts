@@ -7,7 +7,7 @@
  * a user's file never has to be rewritten.
  */
 import { isFormulaCell, type Cell, type ColumnSpec, type GeneratedSheet, type Scalar, type TypedTableSpec } from '../../workbook/port';
-import { columnLetter, DATE_FMT, generatedHeaderRow } from '../../workbook/layout';
+import { columnLetter, columnWidthChars, DATE_FMT, generatedHeaderRow } from '../../workbook/layout';
 import { isoToSerial } from '../../workbook/codecs/cells';
 import type { Styles } from './styles';
 import { escapeAttr, escapeText } from './xml';
@@ -22,10 +22,6 @@ export const VALIDATED_ROWS = 5000;
 
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 
-/** Default width of a column without one: wide enough for its Chinese header. */
-export function defaultWidth(c: Pick<ColumnSpec, 'header' | 'width'>): number {
-  return c.width ?? Math.max(10, c.header.length * 2 + 4);
-}
 
 function needsPreserve(v: string): boolean {
   if (v.length === 0) return false;
@@ -70,7 +66,7 @@ function colsXml(columns: readonly ColumnSpec[], styleOf?: (c: ColumnSpec) => nu
   if (columns.length === 0) return '';
   const cols = columns.map((c, j) => {
     const s = styleOf ? styleOf(c) : 0;
-    return `<col min="${j + 1}" max="${j + 1}" width="${defaultWidth(c)}" customWidth="1"${s > 0 ? ` style="${s}"` : ''}/>`;
+    return `<col min="${j + 1}" max="${j + 1}" width="${columnWidthChars(c)}" customWidth="1"${s > 0 ? ` style="${s}"` : ''}/>`;
   });
   return `<cols>${cols.join('')}</cols>`;
 }

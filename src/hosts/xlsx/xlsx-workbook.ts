@@ -9,7 +9,7 @@
  * file.ts adds the disk.
  */
 import type { GeneratedSheet, Scalar, SheetGrid, TableData, TypedTableSpec, WorkbookMeta, WorkbookPort } from '../../workbook/port';
-import { columnLetter, GENERATED_SHEET_ORDER, META_SHEET, TYPED_TABLES } from '../../workbook/layout';
+import { columnLetter, GENERATED_SHEET_ORDER, META_SHEET, sheetInsertIndex, TYPED_TABLES } from '../../workbook/layout';
 import { decodeMetaRows, encodeMetaRows, META_HEADER } from '../../workbook/codecs/meta';
 import { XlsxHostError, XlsxOpenError } from './errors';
 import { DEFAULT_LIMITS, XlsxLimitError, type XlsxLimits } from './limits';
@@ -316,26 +316,12 @@ export class PartsWorkbook implements XlsxWorkbook {
     return { sheet: s.name, table: spec.table, header, rows, firstRow: top + 1, columnLetters };
   }
 
-  /** Rank for placing a new sheet: typed-in first, generated in layout order, _meta last. */
-  private rankOf(name: string): number | undefined {
-    if (name === META_SHEET) return Number.MAX_SAFE_INTEGER;
-    const r = GENERATED_SHEET_ORDER.indexOf(name);
-    if (r >= 0) return r;
-    return this.generated.has(name) ? GENERATED_SHEET_ORDER.length : undefined;
-  }
-
   private addSheet(name: string, state: SheetRec['state']): SheetRec {
     const part = this.pkg.freshName('xl/worksheets/sheet', '.xml');
     const rId = this.pkg.addRelationship(this.wbPart, REL.worksheet, part);
     this.pkg.setContentType(part, CT.worksheet);
     const rec: SheetRec = { name, sheetId: this.wb.nextSheetId(), rId, state, part };
-    const mine = this.rankOf(name);
-    let at = this.wb.sheets.findIndex((s) => {
-      const r = this.rankOf(s.name);
-      if (mine === undefined) return r !== undefined; // typed-in: before every generated sheet and _meta
-      return r !== undefined && r > mine;
-    });
-    if (at < 0) at = this.wb.sheets.length;
+    const at = sheetInsertIndex(this.wb.sheets.map((s) => s.name), name, this.generated);
     this.wb.sheets.splice(at, 0, rec);
     this.wb.touch();
     return rec;
