@@ -6,9 +6,9 @@
  * statement reads the same before and after 结转. Income lines are credit-positive (a net debit
  * on 投资收益 shows as a negative amount), expense lines debit-positive.
  *
- * Distribution lines come from the accountant's vouchers against 322 收益分配 (any
- * sub-account), classified by the counter-account in the same voucher (see distribution.ts):
- * Cr 311 → 提取公积公益金; Cr 211 / 113 / 212 → 向成员分配; anything else → 其他分配.
+ * Distribution lines come from the accountant's vouchers against 322 收益分配, classified by the
+ * 322 sub-account debited (see distribution.ts): 3220101 → 提取公积公益金; 3220102 → 向成员分配;
+ * 3220103 → 其他分配; a debit to 322 that names none of them is a finding.
  * 其他转入 = credits to 322 from accounts other than 321 (closing and 322-internal transfers
  * are not income of the distribution). 年初未分配收益 = the year opening of 322 (credit-positive).
  */
@@ -17,7 +17,7 @@ import { finding, type Finding } from '../findings';
 import { formatFen, type Fen } from '../money';
 import { accountBalances, nextMonth } from '../ledger/balances';
 import type { OpeningBalance, Voucher, YearMonth } from '../ledger/types';
-import { addDistribution, type Distributions } from './distribution';
+import { addDistribution, emptyDistributions, unclassifiedFindings, type Distributions } from './distribution';
 import { evaluateLines, feedAmount, type Feed, type LineDef } from './lines';
 
 const income = (account: string): Feed => ({ account, sign: -1 });
@@ -78,7 +78,7 @@ const isPL = (chart: Chart, code: string): boolean => {
  * box per account, so a line costs one Map lookup rather than a get and a set.
  */
 function periodActivity(vouchers: readonly Voucher[], from: YearMonth, to: YearMonth): { activity: Map<string, Fen>; dist: Distributions; closed: boolean } {
-  const dist: Distributions = { reserve: 0, members: 0, other: 0, otherIn: 0 };
+  const dist: Distributions = emptyDistributions();
   const boxes = new Map<string, { n: Fen }>();
   const end = nextMonth(to);
   const toEnd = `${to}-32`;
@@ -98,7 +98,7 @@ function periodActivity(vouchers: readonly Voucher[], from: YearMonth, to: YearM
       if (b === undefined) boxes.set(l.account, { n: l.debit - l.credit });
       else b.n += l.debit - l.credit;
     }
-    addDistribution(lines, dist);
+    addDistribution(v, dist);
   }
   const activity = new Map<string, Fen>();
   for (const [code, b] of boxes) activity.set(code, b.n);
@@ -120,7 +120,7 @@ export function buildIncomeStatement(input: In): IncomeStatement {
   const amounts = evaluateLines(INCOME_STATEMENT_LINES, activity, values);
   const rows = INCOME_STATEMENT_LINES.map((d) => ({ line: d.line, key: d.key, label: d.label, amount: amounts.get(d.line) ?? 0 }));
   const get = (key: IncomeStatementKey): Fen => rows.find((r) => r.key === key)?.amount ?? 0;
-  const findings: Finding[] = [];
+  const findings: Finding[] = unclassifiedFindings(dist);
   const check = (what: string, stated: Fen, ledger: Fen): void => {
     if (stated === ledger) return;
     findings.push(finding('is.subtotal', 'error', `收益及收益分配表"${what}"为${formatFen(stated)}，账面为${formatFen(ledger)}`, `Income statement "${what}" is ${formatFen(stated)} but the ledger gives ${formatFen(ledger)}`, { sheet: '收益及收益分配表' }));
