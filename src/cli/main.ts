@@ -11,7 +11,7 @@ import { importVouchers } from '../app/import-vouchers';
 import { initVillage } from '../app/init-village';
 import { lockPeriod } from '../app/lock-period';
 import { validateWorkbook } from '../app/validate-workbook';
-import { saveWorkbookFileAtomic } from '../hosts/xlsx/file';
+import { openWorkbookFile, saveWorkbookFileAtomic } from '../hosts/xlsx/file';
 import { withBookFile, newBookFile } from './book-file';
 import { EXIT, failureOf, printFailure } from './exit-codes';
 import { findingJson, formatFindings } from './output';
@@ -84,9 +84,11 @@ export function buildProgram(io: Io, setCode: (c: number) => void): Command {
     .description('重建科目余额表、总账、明细账、日记账、资产负债表、收益及收益分配表 / rebuild the report sheets')
     .option('--from <YYYY-MM>', '起始月份 / first month', month).option('--to <YYYY-MM>', '截止月份 / last month', month)
     .option('--json', '在标准输出打印报表 JSON / print the report JSON on stdout')
-    .action(async (file: string, o: { from?: string; to?: string; json?: boolean }) => {
+    .option('--previous <last-year.xlsx>', '上年账簿，用于收益及收益分配表的上年金额（只读） / last year\'s workbook for the prior-year column (read only)')
+    .action(async (file: string, o: { from?: string; to?: string; json?: boolean; previous?: string }) => {
       const period = { ...(o.from ? { from: o.from } : {}), ...(o.to ? { to: o.to } : {}) };
-      const r = await withProgress((p) => withBookFile(file, true, (wb) => buildReports(wb, { ...p, ...period })));
+      const previous = o.previous === undefined ? {} : { previous: await openWorkbookFile(o.previous) };
+      const r = await withProgress((p) => withBookFile(file, true, (wb) => buildReports(wb, { ...p, ...period, ...previous })));
       if (r.findings.length > 0) io.err.write(`${formatFindings(r.findings)}\n`);
       if (r.ok && r.report) {
         if (o.json) io.out.write(`${JSON.stringify(r.report, null, 2)}\n`);
