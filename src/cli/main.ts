@@ -21,6 +21,7 @@ import { basename } from 'node:path';
 import type { Finding } from '../core/findings';
 import { runDemo, writeSample } from './sample-commands';
 import { printReportSummary } from './report-summary';
+import { runInitFrom2004 } from './commands/init-from-2004';
 
 export interface Io {
   out: NodeJS.WritableStream;
@@ -54,7 +55,9 @@ export function buildProgram(io: Io, setCode: (c: number) => void): Command {
     .description('新建村账工作簿 / create a village workbook')
     .requiredOption('--village <name>', '村名 / village').requiredOption('--township <name>', '乡镇 / township')
     .requiredOption('--year <YYYY>', '会计年度 / fiscal year', year)
-    .action(async (file: string, o: { village: string; township: string; year: number }) => {
+    .option('--from-2004 <trial-balance>', '由2004制度科目余额表（.csv/.xlsx）转入期初余额 / open from a 2004-system trial balance')
+    .action(async (file: string, o: { village: string; township: string; year: number; from2004?: string }) => {
+      if (o.from2004 !== undefined) return setCode(await runInitFrom2004(io, file, o.from2004, o));
       const wb = await newBookFile(file);
       const r = await initVillage(wb, { village: o.village, township: o.township, year: o.year });
       if (r.ok) await saveWorkbookFileAtomic(wb, file);
