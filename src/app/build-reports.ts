@@ -7,7 +7,7 @@ import { hasErrors, type Finding } from '../core/findings';
 import { computeTrialBalance } from '../core/ledger/balances';
 import type { Voucher } from '../core/ledger/types';
 import { BALANCE_SHEET_LINES, buildBalanceSheet } from '../core/statements/balance-sheet';
-import { buildIncomeStatement, INCOME_STATEMENT_LINES } from '../core/statements/income-statement';
+import { buildIncomeStatement, INCOME_STATEMENT_LINES, withPriorYear } from '../core/statements/income-statement';
 import { chartListSheet } from '../workbook/codecs/chart-list';
 import type { GeneratedSheet, RunOptions, WorkbookPort } from '../workbook/port';
 import {
@@ -16,6 +16,7 @@ import {
 import { checkCancel, readBook, type Book } from './book';
 import { CONTRACT_SPECS, contractReports } from './contract-sheets';
 import { resolvePeriod } from './period';
+import { PRIOR_YEAR_SPECS, priorYearFigures } from './prior-year';
 import { toReportJson, type ReportJson } from './report-json';
 import { resultOf, type UseCaseResult } from './result';
 import { assessBook } from './validate-workbook';
@@ -26,6 +27,8 @@ export interface BuildReportsOptions extends RunOptions {
   from?: string;
   /** 'YYYY-MM', default the last month of the fiscal year. */
   to?: string;
+  /** Last year's workbook: the 上年金额 of the 收益及收益分配表 (else a typed-in 上年数 table, if any). */
+  previous?: WorkbookPort;
 }
 
 export interface BuildReportsResult extends UseCaseResult {
@@ -43,7 +46,7 @@ export function ledgerVouchers(book: Book): Voucher[] {
 }
 
 export async function buildReports(port: WorkbookPort, opts: BuildReportsOptions = {}): Promise<BuildReportsResult> {
-  const book = await readBook(port, opts, CONTRACT_SPECS);
+  const book = await readBook(port, opts, [...CONTRACT_SPECS, ...PRIOR_YEAR_SPECS]);
   const period = resolvePeriod(book.meta.fiscalYear, opts.from, opts.to);
   const findings: Finding[] = [...period.findings, ...assessBook(book)];
   if (hasErrors(period.findings)) return resultOf(findings, { report: undefined, sheets: [], operatingIncome: 0 });
@@ -52,9 +55,11 @@ export async function buildReports(port: WorkbookPort, opts: BuildReportsOptions
   const input = { chart: book.chart, opening: book.opening, vouchers };
   const tb = computeTrialBalance({ ...input, from, to });
   const bs = buildBalanceSheet({ ...input, to });
-  const is = buildIncomeStatement({ ...input, from, to });
+  const prior = await priorYearFigures(book, book.extra[CONTRACT_SPECS.length], opts.previous, { from, to }, opts);
+  const current = buildIncomeStatement({ ...input, from, to });
+  const is = prior.amounts ? withPriorYear(current, prior.amounts) : current;
   const contracts = contractReports(book, { from, to });
-  findings.push(...bs.findings, ...is.findings, ...contracts.findings);
+  findings.push(...bs.findings, ...is.findings, ...prior.findings, ...contracts.findings);
   checkCancel(opts);
   const meta = { village: book.meta.village, township: book.meta.township, fiscalYear: book.meta.fiscalYear, from, to };
   const report = toReportJson({ meta, trialBalance: tb, balanceSheet: bs, incomeStatement: is });

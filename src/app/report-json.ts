@@ -44,6 +44,8 @@ export const IncomeStatementRowJson = z.object({
   /** Official label without prefix: 经营收益, 收益总额, 净收益, 可分配收益, 年末未分配收益 … */
   label: z.string(),
   amount: AmountString,
+  /** 上年金额 — the prior year's figure (same months), present when last year's workbook or a 上年数 table gave it. */
+  priorAmount: AmountString.optional(),
 });
 
 export const ReportJson = z.object({
@@ -77,7 +79,7 @@ export function toReportJson(input: {
   meta: ReportJson['meta'];
   trialBalance: TrialBalance;
   balanceSheet: { rows: readonly { line: number; key: string; label: string; begin: Fen; end: Fen }[] };
-  incomeStatement: { rows: readonly { line: number; key: string; label: string; amount: Fen }[] };
+  incomeStatement: { rows: readonly { line: number; key: string; label: string; amount: Fen; priorAmount?: Fen }[] };
 }): ReportJson {
   const s = fenToString;
   return ReportJson.parse({
@@ -89,6 +91,6 @@ export function toReportJson(input: {
       closingDebit: s(r.closingDebit), closingCredit: s(r.closingCredit),
     })),
     balanceSheet: input.balanceSheet.rows.map((r) => ({ line: r.line, key: r.key, label: plainLabel(r.label), begin: s(r.begin), end: s(r.end) })),
-    incomeStatement: input.incomeStatement.rows.map((r) => ({ line: r.line, key: r.key, label: plainLabel(r.label), amount: s(r.amount) })),
+    incomeStatement: input.incomeStatement.rows.map((r) => ({ line: r.line, key: r.key, label: plainLabel(r.label), amount: s(r.amount), ...(r.priorAmount !== undefined && { priorAmount: s(r.priorAmount) }) })),
   });
 }

@@ -11,7 +11,7 @@ export { importVouchers } from '../app/import-vouchers';
 export { initVillage } from '../app/init-village';
 export { lockPeriod } from '../app/lock-period';
 export { validateWorkbook } from '../app/validate-workbook';
-export { saveWorkbookFileAtomic } from '../hosts/xlsx/file';
+export { openWorkbookFile, saveWorkbookFileAtomic } from '../hosts/xlsx/file';
 export { withBookFile, newBookFile } from './book-file';
 export { withProgress } from './progress';
 export { readInputTable } from './read-input';

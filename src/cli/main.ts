@@ -44,7 +44,12 @@ export function buildProgram(io: Io, setCode: (c: number) => void): Command {
     .description('新建村账工作簿 / create a village workbook')
     .requiredOption('--village <name>', '村名 / village').requiredOption('--township <name>', '乡镇 / township')
     .requiredOption('--year <YYYY>', '会计年度 / fiscal year', year)
-    .action(async (file: string, o: { village: string; township: string; year: number }) => {
+    .option('--from-2004 <trial-balance>', '由2004制度科目余额表（.csv/.xlsx）转入期初余额 / open from a 2004-system trial balance')
+    .action(async (file: string, o: { village: string; township: string; year: number; from2004?: string }) => {
+      if (o.from2004 !== undefined) {
+        const { runInitFrom2004 } = await import('./commands/init-from-2004');
+        return setCode(await runInitFrom2004(io, file, o.from2004, o));
+      }
       const { initVillage, newBookFile, saveWorkbookFileAtomic } = await engine();
       const wb = await newBookFile(file);
       const r = await initVillage(wb, { village: o.village, township: o.township, year: o.year });
@@ -76,10 +81,12 @@ export function buildProgram(io: Io, setCode: (c: number) => void): Command {
     .description('重建科目余额表、总账、明细账、日记账、资产负债表、收益及收益分配表 / rebuild the report sheets')
     .option('--from <YYYY-MM>', '起始月份 / first month', month).option('--to <YYYY-MM>', '截止月份 / last month', month)
     .option('--json', '在标准输出打印报表 JSON / print the report JSON on stdout')
-    .action(async (file: string, o: { from?: string; to?: string; json?: boolean }) => {
-      const { buildReports, printReportSummary, withBookFile, withProgress } = await engine();
+    .option('--previous <last-year.xlsx>', '上年账簿，用于收益及收益分配表的上年金额（只读） / last year\'s workbook for the prior-year column (read only)')
+    .action(async (file: string, o: { from?: string; to?: string; json?: boolean; previous?: string }) => {
+      const { buildReports, printReportSummary, withBookFile, withProgress, openWorkbookFile } = await engine();
       const period = { ...(o.from ? { from: o.from } : {}), ...(o.to ? { to: o.to } : {}) };
-      const r = await withProgress((p) => withBookFile(file, true, (wb) => buildReports(wb, { ...p, ...period })));
+      const previous = o.previous === undefined ? {} : { previous: await openWorkbookFile(o.previous) };
+      const r = await withProgress((p) => withBookFile(file, true, (wb) => buildReports(wb, { ...p, ...period, ...previous })));
       if (r.findings.length > 0) io.err.write(`${formatFindings(r.findings)}\n`);
       if (r.ok && r.report) {
         if (o.json) io.out.write(`${JSON.stringify(r.report, null, 2)}\n`);

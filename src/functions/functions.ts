@@ -106,9 +106,10 @@ export function classify(operating_income: number, thresholds?: unknown[][]): st
  * @param year Year to compute.
  * @param [escalation_rate] Increase per step, e.g. 0.05 (default 0).
  * @param [escalation_every_years] Years between increases (default 1).
+ * @param [start_month] Month the contract starts (1–12): years are then counted from it, as the contract register does by default; leave out for calendar years.
  * @returns Rent in yuan, to the fen.
  */
-export function landRent(area_mu: number, rent_per_mu: number, start_year: number, year: number, escalation_rate?: number, escalation_every_years?: number): number {
+export function landRent(area_mu: number, rent_per_mu: number, start_year: number, year: number, escalation_rate?: number, escalation_every_years?: number, start_month?: number): number {
   return excelSafe(() =>
     moneyToCell(
       landRentCore({
@@ -119,6 +120,7 @@ export function landRent(area_mu: number, rent_per_mu: number, start_year: numbe
         ...defined({
           escalationRate: optionalNumberArg(escalation_rate, { en: 'escalation_rate', zh: '递增率' }),
           escalationEveryYears: optionalIntegerArg(escalation_every_years, { en: 'escalation_every_years', zh: '递增间隔年数' }),
+          startMonth: optionalIntegerArg(start_month, { en: 'start_month', zh: '起始月份' }),
         }),
       }),
     ),
@@ -227,6 +229,7 @@ export function coopDividend(capital: number, floor_rate: number, share_rate: nu
  * @param [escalation_rate] Increase per step (default 0).
  * @param [escalation_every_years] Years between increases (default 1).
  * @param [months] Months let in the year (default 12).
+ * @param [start_month] Month the lease starts (1–12): years are then counted from it, as the contract register does by default; leave out for calendar years.
  * @returns Income in yuan, to the fen.
  */
 export function leaseIncome(
@@ -238,6 +241,7 @@ export function leaseIncome(
   escalation_rate?: number,
   escalation_every_years?: number,
   months?: number,
+  start_month?: number,
 ): number {
   return excelSafe(() =>
     moneyToCell(
@@ -251,6 +255,7 @@ export function leaseIncome(
           escalationRate: optionalNumberArg(escalation_rate, { en: 'escalation_rate', zh: '递增率' }),
           escalationEveryYears: optionalIntegerArg(escalation_every_years, { en: 'escalation_every_years', zh: '递增间隔年数' }),
           months: optionalIntegerArg(months, { en: 'months', zh: '月数' }),
+          startMonth: optionalIntegerArg(start_month, { en: 'start_month', zh: '起始月份' }),
         }),
       }),
     ),

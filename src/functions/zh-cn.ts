@@ -42,7 +42,7 @@ export const ZH_CN: Readonly<Record<string, FunctionText>> = {
     },
   },
   LANDRENT: {
-    description: '土地流转租金：面积 × 每亩租金 × (1 + 递增率)^取整((年度 − 起始年度) / 递增间隔)。',
+    description: '土地流转租金：面积 × 每亩租金 × (1 + 递增率)^取整((年度 − 起始年度) / 递增间隔)；填起始月份则按合同年度递增，跨递增的年度按月分段计算。',
     parameters: {
       area_mu: '流转面积（亩）。',
       rent_per_mu: '起始年度每亩租金（元）。',
@@ -50,6 +50,7 @@ export const ZH_CN: Readonly<Record<string, FunctionText>> = {
       year: '计算年度。',
       escalation_rate: '每次递增率，例如 0.05（默认 0）。',
       escalation_every_years: '递增间隔年数（默认 1）。',
+      start_month: '合同起始月份（1–12）：按合同年度递增，与合同台账默认一致；不填则按自然年度递增。',
     },
   },
   GRAINRENT: {
@@ -90,7 +91,7 @@ export const ZH_CN: Readonly<Record<string, FunctionText>> = {
     },
   },
   LEASEINCOME: {
-    description: '资产租赁收入：面积 × 每平方米月租金 × 月数 × 出租率 × (1 + 递增率)^取整((年度 − 起始年度) / 递增间隔)。',
+    description: '资产租赁收入：面积 × 每平方米月租金 × 月数 × 出租率 × (1 + 递增率)^取整((年度 − 起始年度) / 递增间隔)；填起始月份则按合同年度递增。',
     parameters: {
       area_m2: '出租面积（平方米）。',
       rent_per_m2_month: '起始年度每平方米月租金（元）。',
@@ -100,6 +101,7 @@ export const ZH_CN: Readonly<Record<string, FunctionText>> = {
       escalation_rate: '每次递增率（默认 0）。',
       escalation_every_years: '递增间隔年数（默认 1）。',
       months: '当年出租月数（默认 12）。',
+      start_month: '租赁起始月份（1–12）：按合同年度递增，与合同台账默认一致；不填则按自然年度递增。',
     },
   },
   NPV: {

@@ -7,7 +7,8 @@
  *          · 收款日 (03-01 | 06-15:50%;10-01:50% | 每月15 | 次年03-31) · 收入科目 (default 501; 502 for 合作社)
  *          · 往来科目 (default 211) · 押金 (风险保障金/押金, a liability) · 期初欠款 (arrears before the books)
  *          · 滞纳金（万分之/日）
- *          · 递增率 · 递增间隔（年） · 备注
+ *          · 递增率 · 递增间隔（年） · 递增计年 (合同年度 default: steps on the start date's anniversary;
+ *          自然年度: on 1 January) · 备注
  * 土地流转  面积（亩） · 每亩租金 | 每亩斤数 + 粮价（元/斤）("1.18" or "2025:1.18;2026:1.20") · 调价间隔（年）
  *          · 承包期截止 · 代收代付 (是/否) · 每亩服务费 · 参考价（元/亩） (township reference rent)
  * 合作社入股 入股金额 · 保底收益率 · 分红比例 · 分红方式 (取大/保底加分红) · 合作社盈余 (by year)
@@ -22,7 +23,7 @@
 import { finding, type Finding } from '../core/findings';
 import { fenToString } from '../core/money';
 import { parseContractRow, type ContractRowInput } from '../core/income/contract-schema';
-import { CONTRACT_KINDS, LEASE_ASSETS, type Contract } from '../core/income/contract';
+import { CONTRACT_KINDS, ESCALATION_YEARS, LEASE_ASSETS, type Contract } from '../core/income/contract';
 import { cellText, isBlank, isBlankRow, issueAt, parseAmountCell, parseDateCell } from './codecs/cells';
 import { resolveColumns, wantsOf } from './codecs/columns';
 import { columnLetter, DATE_FMT, MONEY_FMT, TEXT_FMT } from './layout';
@@ -52,6 +53,7 @@ export const CONTRACTS = {
     n('滞纳金（万分之/日）', 'penaltyRate'),
     n('递增率', 'escalationRate', 8, '0.00%'),
     n('递增间隔（年）', 'escalationEveryYears', 8, '0'),
+    { header: '递增计年', key: 'escalationYears', width: 10, numFmt: TEXT_FMT, validation: { list: ESCALATION_YEARS } },
     n('面积（亩）', 'areaMu'),
     n('每亩租金', 'rentPerMu'),
     n('每亩斤数', 'jinPerMu'),

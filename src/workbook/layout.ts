@@ -93,6 +93,16 @@ export const OPENING = {
   columns: [codeColumn('科目编码', 'account'), text('科目名称', 'name', 24), money('借方余额', 'debit'), money('贷方余额', 'credit')],
 } as const satisfies TypedTableSpec;
 
+/**
+ * 上年数 — the prior year's 收益及收益分配表 typed in (when last year's workbook is not at hand):
+ * one row per 行次. Optional: read when present, never created or rewritten by the engine.
+ */
+export const PRIOR_YEAR = {
+  sheet: '上年数',
+  table: 'PriorYear',
+  columns: [{ header: '行次', key: 'line', width: 6, numFmt: '0' }, text('项目', 'label', 24), money('上年金额', 'amount')],
+} as const satisfies TypedTableSpec;
+
 /** The typed-in tables `init` creates, in sheet order. (合同/Contracts belongs to the income-source layout.) */
 export const TYPED_TABLES: readonly TypedTableSpec[] = [SETTINGS, ACCOUNTS, OPENING, VOUCHERS];
 

@@ -100,56 +100,111 @@ export function renderFindings(findings: readonly Finding[], head: ReportHead): 
   };
 }
 
-/** A statement line as data: its number, label, amounts per column, and how it sums earlier lines. */
+/** A statement line as data: its number, label, amounts per column (null: not known), and how it sums earlier lines. */
 interface StatementLine {
   line: number;
   label: string;
-  amounts: readonly Fen[];
+  amounts: readonly (Fen | null)[];
   formula?: readonly (readonly [line: number, sign: 1 | -1])[];
 }
 
+/** One block of a statement: its lines, one per row from the first body row (null: a blank row), and the column of its label. */
+interface Block {
+  lines: readonly (StatementLine | null)[];
+  /** 0-based column of the block's 项目; 行次 follows, then the amount columns. */
+  col: number;
+}
+
 /**
- * Rows of a statement: 项目, 行次, then one money column per amount. A formula line becomes a
- * spreadsheet formula over the rows of the lines it sums (C7+C8-C9 …), cached with our figure.
+ * Rows of a statement laid out in blocks side by side (one block: 项目, 行次, amounts; the
+ * two-sided balance sheet: assets ‖ liabilities and equity). A formula line becomes a spreadsheet
+ * formula over the cells of the lines it sums in its own block (C7+C8-C9 …), cached with our figure.
+ * A row is a total row (bold) when every line on it is a formula line: bold marks whole rows.
  */
-function statementRows(title: readonly string[], lines: readonly StatementLine[]): { rows: Cell[][]; totals: number[] } {
+function statementRows(title: readonly string[], blocks: readonly Block[]): { rows: Cell[][]; totals: number[] } {
   const base = generatedBodyFirstRow({ title: [...title] });
-  const rowOf = new Map(lines.map((l, i) => [l.line, base + i]));
-  const totals: number[] = [];
-  const rows = lines.map((l, i): Cell[] => {
-    if (!l.formula) return [l.label, l.line, ...l.amounts.map((a) => moneyCell(a))];
-    totals.push(i);
-    return [l.label, l.line, ...l.amounts.map((a, k): Cell => {
-      const L = columnLetter(2 + k);
-      const expr = l.formula!.map(([ln, sign], j) => `${sign < 0 ? '-' : j === 0 ? '' : '+'}${L}${rowOf.get(ln) ?? 0}`).join('');
-      return { formula: expr, result: moneyToCell(a) };
-    })];
-  });
-  return { rows, totals };
+  const width = Math.max(...blocks.map((b) => b.col + 2 + (b.lines.find((l) => l !== null)?.amounts.length ?? 0)));
+  const height = Math.max(...blocks.map((b) => b.lines.length));
+  const rows: Cell[][] = Array.from({ length: height }, () => new Array<Cell>(width).fill(null));
+  const kinds: ('total' | 'plain' | undefined)[] = new Array(height).fill(undefined);
+  for (const b of blocks) {
+    const rowOf = new Map<number, number>();
+    b.lines.forEach((l, i) => l && rowOf.set(l.line, base + i));
+    b.lines.forEach((l, i) => {
+      if (!l) return;
+      const row = rows[i]!;
+      row[b.col] = l.label;
+      row[b.col + 1] = l.line;
+      kinds[i] = l.formula && kinds[i] !== 'plain' ? 'total' : 'plain';
+      l.amounts.forEach((a, k) => {
+        const c = b.col + 2 + k;
+        if (a === null) return;
+        if (!l.formula) {
+          row[c] = moneyCell(a);
+          return;
+        }
+        const L = columnLetter(c);
+        const expr = l.formula.map(([ln, sign], j) => `${sign < 0 ? '-' : j === 0 ? '' : '+'}${L}${rowOf.get(ln) ?? 0}`).join('');
+        row[c] = { formula: expr, result: moneyToCell(a) };
+      });
+    });
+  }
+  return { rows, totals: kinds.flatMap((k, i) => (k === 'total' ? [i] : [])) };
 }
 
 export interface BalanceSheetView {
   rows: readonly { line: number; label: string; begin: Fen; end: Fen }[];
 }
 export interface IncomeStatementView {
-  rows: readonly { line: number; label: string; amount: Fen }[];
+  rows: readonly { line: number; label: string; amount: Fen; priorAmount?: Fen }[];
 }
 type Formulas = ReadonlyMap<number, readonly (readonly [number, 1 | -1])[]>;
 
-/** 资产负债表: 项目, 行次, 年初数, 期末数; subtotal and total lines are formulas. */
+/** The first 行次 on the right-hand side (负债和所有者权益) of the two-sided balance sheet. */
+const FIRST_CLAIM_LINE = 35;
+const lineCol = (header: string, key: string): ColumnSpec => ({ header, key, width: 6, numFmt: '0' });
+
+/**
+ * 资产负债表 in the two-sided form accountants file: 资产 | 行次 | 年初数 | 期末数 ‖ 负债和所有者权益 |
+ * 行次 | 年初数 | 期末数, on one A4 page (landscape, fit to one page tall). Subtotals are formulas.
+ */
 export function renderBalanceSheet(bs: BalanceSheetView, formulas: Formulas, head: ReportHead): GeneratedSheet {
   const title = [...titleLines('资产负债表', head).slice(0, 2), `${head.to} 末    单位：元`];
   const lines: StatementLine[] = bs.rows.map((r) => withFormula({ line: r.line, label: r.label, amounts: [r.begin, r.end] }, formulas));
-  const { rows, totals } = statementRows(title, lines);
-  return { name: SHEETS.balanceSheet, title, columns: [textCol('项目', 'label', 30), { header: '行次', key: 'line', width: 6, numFmt: '0' }, moneyCol('年初数', 'begin', 18), moneyCol('期末数', 'end', 18)], rows, totalRows: totals };
+  const assets = lines.filter((l) => l.line < FIRST_CLAIM_LINE);
+  const claims = lines.filter((l) => l.line >= FIRST_CLAIM_LINE);
+  // As on the paper form, 负债和所有者权益总计 sits on the same last row as 资产总计.
+  const pad = new Array<null>(Math.max(0, assets.length - claims.length)).fill(null);
+  const { rows, totals } = statementRows(title, [
+    { lines: assets, col: 0 },
+    { lines: [...claims.slice(0, -1), ...pad, ...claims.slice(-1)], col: 4 },
+  ]);
+  const columns: ColumnSpec[] = [
+    textCol('资产', 'assetLabel', 26), lineCol('行次', 'assetLine'), moneyCol('年初数', 'assetBegin', 16), moneyCol('期末数', 'assetEnd', 16),
+    textCol('负债和所有者权益', 'claimLabel', 26), lineCol('行次', 'claimLine'), moneyCol('年初数', 'claimBegin', 16), moneyCol('期末数', 'claimEnd', 16),
+  ];
+  return { name: SHEETS.balanceSheet, title, columns, rows, totalRows: totals, print: { orientation: 'landscape', fitToHeight: 1 } };
 }
 
-/** 收益及收益分配表: 项目, 行次, 本年累计数; 经营收益, 收益总额 … are formulas. */
+/** '收益及收益分配表', or for part of a year '收益及收益分配表（2025年1—6月）'. */
+export function incomeStatementTitle(h: Pick<ReportHead, 'from' | 'to'>): string {
+  const y = h.from.slice(0, 4);
+  if (h.from === `${y}-01` && h.to === `${y}-12`) return '收益及收益分配表';
+  const m = (ym: string): string => `${Number(ym.slice(5, 7))}月`;
+  const span = h.from === h.to ? m(h.from) : h.to.slice(0, 4) === y ? `${m(h.from)}—${m(h.to)}` : `${m(h.from)}—${h.to.slice(0, 4)}年${m(h.to)}`;
+  return `收益及收益分配表（${y}年${span.replace(/月—/, '—')}）`;
+}
+
+/** 收益及收益分配表: 项目, 行次, 本年金额, 上年金额 (blank when the prior year is not known); subtotals are formulas. */
 export function renderIncomeStatement(is: IncomeStatementView, formulas: Formulas, head: ReportHead): GeneratedSheet {
-  const title = titleLines('收益及收益分配表', head);
-  const lines: StatementLine[] = is.rows.map((r) => withFormula({ line: r.line, label: r.label, amounts: [r.amount] }, formulas));
-  const { rows, totals } = statementRows(title, lines);
-  return { name: SHEETS.incomeStatement, title, columns: [textCol('项目', 'label', 30), { header: '行次', key: 'line', width: 6, numFmt: '0' }, moneyCol('本年累计数', 'amount', 18)], rows, totalRows: totals };
+  const title = titleLines(incomeStatementTitle(head), head);
+  const lines: StatementLine[] = is.rows.map((r) => withFormula({ line: r.line, label: r.label, amounts: [r.amount, r.priorAmount ?? null] }, formulas));
+  const { rows, totals } = statementRows(title, [{ lines, col: 0 }]);
+  return {
+    name: SHEETS.incomeStatement, title,
+    columns: [textCol('项目', 'label', 30), lineCol('行次', 'line'), moneyCol('本年金额', 'amount', 18), moneyCol('上年金额', 'priorAmount', 18)],
+    rows, totalRows: totals,
+  };
 }
 
 function withFormula(l: StatementLine, formulas: Formulas): StatementLine {

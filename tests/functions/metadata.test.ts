@@ -44,10 +44,10 @@ describe('functions.json generated from the JSDoc', () => {
     const { functions } = await generated();
     const byId = new Map(functions.map((fn) => [fn.id, fn]));
     const optional = (id: string) => byId.get(id)?.parameters.filter((p) => p.optional).map((p) => p.name);
-    expect(optional('LANDRENT')).toEqual(['escalation_rate', 'escalation_every_years']);
+    expect(optional('LANDRENT')).toEqual(['escalation_rate', 'escalation_every_years', 'start_month']);
     expect(optional('BALANCE')).toEqual(['include_children']);
     expect(optional('CLASSIFY')).toEqual(['thresholds']);
-    expect(optional('LEASEINCOME')).toEqual(['occupancy', 'escalation_rate', 'escalation_every_years', 'months']);
+    expect(optional('LEASEINCOME')).toEqual(['occupancy', 'escalation_rate', 'escalation_every_years', 'months', 'start_month']);
     expect(byId.get('NPV')?.parameters.map((p) => p.dimensionality ?? 'scalar')).toEqual(['scalar', 'matrix']);
     expect(byId.get('CLASSIFY')?.result.type).toBe('string');
   }, 60_000);

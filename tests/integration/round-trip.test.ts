@@ -49,18 +49,22 @@ afterAll(async () => {
   await rm(dir, { recursive: true, force: true });
 });
 
-/** Figures (as shown, '#,##0.00') to find per sheet: [row label in column A or B, column header, value]. */
+/** Figures (as shown, '#,##0.00') to find per sheet: [row label, column header to its right, value]. */
 const EXPECT: Record<string, [string, string, string][]> = {
   资产负债表: [['资产总计', '年初数', '582,000.00'], ['资产总计', '期末数', '712,500.00'], ['负债和所有者权益总计', '年初数', '582,000.00'], ['负债和所有者权益总计', '期末数', '712,500.00']],
-  收益及收益分配表: [['二、经营收益', '本年累计数', '109,700.00'], ['三、收益总额', '本年累计数', '130,500.00'], ['四、净收益', '本年累计数', '130,500.00'], ['五、可分配收益', '本年累计数', '152,500.00'], ['六、年末未分配收益', '本年累计数', '99,450.00']],
+  收益及收益分配表: [['二、经营收益', '本年金额', '109,700.00'], ['三、收益总额', '本年金额', '130,500.00'], ['四、净收益', '本年金额', '130,500.00'], ['五、可分配收益', '本年金额', '152,500.00'], ['六、年末未分配收益', '本年金额', '99,450.00']],
   科目余额表: [['101', '期末借方', '800.00'], ['102', '期末借方', '321,700.00'], ['152', '期末贷方', '110,000.00'], ['311', '期末贷方', '73,050.00'], ['322', '期末贷方', '99,450.00'], ['合计', '期初借方', '682,000.00']],
 };
 
-/** The cell under `header` in the row whose first or second cell is `label` (header row found by its text). */
+/**
+ * The cell under the first `header` right of `label` in the row holding `label` (header row found by
+ * its text), so the two halves of the two-sided 资产负债表 are read each under its own 年初数 / 期末数.
+ */
 function pick(rows: readonly (readonly string[])[], label: string, header: string): string | undefined {
   const h = rows.findIndex((r) => r.includes(header));
-  const col = rows[h]?.indexOf(header) ?? -1;
-  const row = rows.slice(h + 1).find((r) => r[0] === label || r[1] === label);
+  const row = rows.slice(h + 1).find((r) => r.includes(label));
+  const at = row?.indexOf(label) ?? -1;
+  const col = rows[h]?.findIndex((x, i) => i > at && x === header) ?? -1;
   return row?.[col];
 }
 
@@ -90,6 +94,8 @@ describe('round trip through a saved .xlsx', () => {
     checkSheets(sheets);
     const total = x.getWorksheet('资产负债表')!.getRow(sheets['资产负债表']!.findIndex((r) => r[0] === '资产总计') + 1).getCell(4).value as ExcelJS.CellFormulaValue;
     expect(total.formula).toMatch(/^D\d+\+D\d+$/);
+    const claims = x.getWorksheet('资产负债表')!.getRow(sheets['资产负债表']!.findIndex((r) => r[4] === '负债和所有者权益总计') + 1).getCell(8).value as ExcelJS.CellFormulaValue;
+    expect(claims.formula).toMatch(/^H\d+\+H\d+$/);
   });
 
   it('our own host reads the written file back to the same report', async () => {

@@ -17,6 +17,17 @@ export interface MappingRule {
   note: string;
 }
 
+/**
+ * 2004 sub-accounts carried at net book value (cost less amortisation credited to the asset) that
+ * the 2023 chart carries at cost with 133 生产性生物资产累计折旧 beside: 产役畜 and 经济林木.
+ */
+export const AMORTISED_2004: readonly { root: string; keywords: readonly string[]; name: string }[] = [
+  { root: '131', keywords: ['产役畜', '役畜', '产畜'], name: '产役畜' },
+  { root: '132', keywords: ['经济林'], name: '经济林木' },
+];
+/** Where the grossed-up amortisation goes. */
+export const ACCUMULATED_BIO_DEPRECIATION = '133';
+
 export const MAPPING_2004_TO_2023: readonly MappingRule[] = [
   { from: '101', to: '101', basis: 'renamed', note: '现金 → 库存现金' },
   ...['102', '111', '112', '113', '121', '141', '151', '152', '161', '201', '221', '231', '241', '301', '311', '321', '322', '401'].map(
@@ -27,13 +38,18 @@ export const MAPPING_2004_TO_2023: readonly MappingRule[] = [
     byName: [{ keywords: ['幼畜', '育肥'], to: '131' }, { keywords: ['产役畜', '役畜', '产畜'], to: '132' }],
   },
   {
-    from: '132', basis: 'split', note: '林木资产：经济林木 → 生产性生物资产；非经济林木按用途（防护林 → 公益性生物资产，用材林 → 消耗性生物资产）',
-    byName: [{ keywords: ['经济林'], to: '132' }, { keywords: ['防护', '公益'], to: '134' }, { keywords: ['用材'], to: '131' }],
+    from: '132', basis: 'split', note: '林木资产：经济林木、薪炭林 → 生产性生物资产；非经济林木按用途（防护林 → 公益性生物资产，用材林 → 消耗性生物资产）',
+    // 薪炭林 (fuel wood) is a productive biological asset under 财会〔2023〕14号 (132's 说明 names 经济林、薪炭林、产畜和役畜).
+    byName: [{ keywords: ['经济林', '薪炭林'], to: '132' }, { keywords: ['防护', '公益'], to: '134' }, { keywords: ['用材'], to: '131' }],
   },
   { from: '153', to: '154', basis: 'recoded', note: '固定资产清理 153 → 154（与在建工程对调）' },
   { from: '154', to: '153', basis: 'recoded', note: '在建工程 154 → 153（与固定资产清理对调）' },
   { from: '171', basis: 'none', note: '拨付所属单位资金：171 在新制度是长期待摊费用，去向需人工确定（长期投资或内部往来）' },
-  { from: '202', to: '211', basis: 'recoded', note: '应付款 202 → 211' },
+  {
+    // The transition rules treat 应付款 by substance: labour owed and taxes owed have their own 2023 accounts.
+    from: '202', to: '211', basis: 'split', note: '应付款按内容拆分：劳务费 → 213 应付劳务费；税费 → 214 应交税费；其余 → 211 应付款',
+    byName: [{ keywords: ['劳务'], to: '213' }, { keywords: ['税'], to: '214' }],
+  },
   { from: '211', to: '212', basis: 'recoded', note: '应付工资 211 → 212' },
   { from: '212', basis: 'none', note: '应付福利费已取消，余额去向需人工确定' },
   // Income and expense accounts carry no balance after the 2023-12-31 close; these rules apply to a

@@ -10,7 +10,7 @@ import type Decimal from 'decimal.js';
 import { D, decToFen } from '../money';
 import { isIsoDate } from '../calendar';
 import { ACCOUNT_CODE_RULE, isAccountCode } from '../chart/account-code';
-import { CONTRACT_KINDS, KIND_OF_ZH, LEASE_ASSETS, type Contract } from './contract';
+import { CONTRACT_KINDS, ESCALATION_YEARS, KIND_OF_ZH, LEASE_ASSETS, type Contract } from './contract';
 import { parseMonths, parsePaymentRule, parseYearValues } from './contract-text';
 
 export { parseMonths, parsePaymentRule, parseYearValues };
@@ -99,6 +99,7 @@ const rowShape = z.object({
   penaltyRate: decimal(0, 100, '滞纳金率'),
   escalationRate: decimal(-0.5, 1, '递增率'),
   escalationEveryYears: integer(1, 50, '递增间隔'),
+  escalationYears: z.enum(ESCALATION_YEARS, { message: msg(`递增计年应为${ESCALATION_YEARS.join('或')}`, `escalation years must be ${ESCALATION_YEARS.join(' or ')}`) }).optional(),
   note: text,
   areaMu: decimal(0, 1e6, '面积（亩）'),
   rentPerMu: decimal(0, 1e5, '每亩租金'),
@@ -189,6 +190,7 @@ function toContract(r: Row): Contract {
     incomeAccount: r.incomeAccount ?? (kind === 'coop' ? '502' : '501'),
     liabilityAccount: r.liabilityAccount ?? '211',
     deposit: r.deposit ?? 0,
+    escalationYears: r.escalationYears === '自然年度' ? ('calendar' as const) : ('contract' as const),
     openingArrears: r.openingArrears ?? 0,
     ...(r.category !== undefined && { category: r.category }),
     ...(r.penaltyRate !== undefined && { penaltyPerTenThousand: r.penaltyRate }),

@@ -24,6 +24,9 @@ export const ZH_OF_KIND: Readonly<Record<ContractKind, ContractKindZh>> = {
   lease: '资产租赁',
 };
 
+/** 递增计年 — the values of the column: contract years (default) or calendar years. */
+export const ESCALATION_YEARS = ['合同年度', '自然年度'] as const;
+
 /** 资产类别 — leased asset classes: 厂房, 门面, 仓库, 冷库, 大棚, 烘房, 其他. */
 export const LEASE_ASSETS = ['厂房', '门面', '仓库', '冷库', '大棚', '烘房', '其他'] as const;
 
@@ -64,6 +67,12 @@ interface ContractCommon {
   penaltyPerTenThousand?: Decimal;
   escalationRate?: Decimal;
   escalationEveryYears?: number;
+  /**
+   * 递增计年 — how 每N年递增 counts years: 'contract' (default, 合同年度: from the start date, so a
+   * contract from 2024-09-01 stepping every 2 years steps on 2026-09-01) or 'calendar' (自然年度:
+   * on 1 January of y0+n).
+   */
+  escalationYears: 'contract' | 'calendar';
   /** 期初欠款 — arrears carried in from before the books start (due the day before). */
   openingArrears: Fen;
   note?: string;

@@ -55,25 +55,56 @@ function int(v: number | undefined, name: string, zhName: string, min: number, m
   return v;
 }
 
+/** What the escalation of a year depends on; `startMonth` switches to contract years (see monthlyEscalationFactors). */
+export interface EscalationArgs {
+  startYear: number;
+  year: number;
+  escalationRate?: Dec;
+  escalationEveryYears?: number;
+  /** 1..12: count years from this month of the start year (contract years); absent: calendar years. */
+  startMonth?: number;
+}
+
 /**
- * The escalation factor (1+g)^floor((y−y0)/n). With no rate (or rate 0) the factor is 1.
+ * The escalation factor of each month of `year`: (1+g)^floor(k/n), k the whole years elapsed.
+ * Calendar years (no start month): k = year − y0 for every month, so a step falls on 1 January.
+ * Contract years (start month m0): k counts from the start month, so a rent that steps every 2
+ * years from 2024-09 steps in 2026-09 — 2026 has 8 months at the old rate and 4 at the new one.
+ * A month before the start (in the start year) takes the first rate. With no rate the factors are 1.
  * y < y0 is an error: rent before the contract starts is meaningless.
  */
-export function escalationFactor(a: { startYear: number; year: number; escalationRate?: Dec; escalationEveryYears?: number }): Decimal {
+export function monthlyEscalationFactors(a: EscalationArgs): Decimal[] {
   const y0 = int(a.startYear, 'startYear', '起始年度', 1900, 2200);
   const y = int(a.year, 'year', '年度', 1900, 2200);
   if (y < y0) throw new IncomeArgumentError('年度早于起始年度', 'year is before startYear', 'num');
   const g = a.escalationRate === undefined ? new D(0) : dec(a.escalationRate, 'escalationRate', '递增率', { min: -0.99, max: 10 });
   const n = a.escalationEveryYears === undefined ? 1 : int(a.escalationEveryYears, 'escalationEveryYears', '递增间隔年数', 1, 100);
-  const steps = Math.floor((y - y0) / n);
-  return new D(1).plus(g).pow(steps);
+  const m0 = a.startMonth === undefined ? undefined : int(a.startMonth, 'startMonth', '起始月份', 1, 12);
+  const out: Decimal[] = [];
+  for (let m = 1; m <= 12; m++) {
+    const months = m0 === undefined ? (y - y0) * 12 : Math.max(0, (y - y0) * 12 + m - m0);
+    out.push(new D(1).plus(g).pow(Math.floor(months / (12 * n))));
+  }
+  return out;
 }
 
 /**
- * 土地流转租金 — cash land rent for year `year`: area × r0 × (1+g)^floor((y−y0)/n).
+ * The escalation factor of a year: the mean of its twelve monthly factors, (1+g)^floor((y−y0)/n)
+ * in calendar years; in contract years a step year blends the old and new rates by months.
+ */
+export function escalationFactor(a: EscalationArgs): Decimal {
+  const f = monthlyEscalationFactors(a);
+  // Calendar years: the twelve factors are one factor (kept exact, not averaged).
+  if (a.startMonth === undefined) return f[0] ?? new D(1);
+  return f.reduce((t, x) => t.plus(x), new D(0)).div(12);
+}
+
+/**
+ * 土地流转租金 — cash land rent for year `year`: area × r0 × (1+g)^floor((y−y0)/n); with a start
+ * month, years are contract years and a step year is 12ths at the old and new rates.
  * @example landRent({ areaMu: 100, rentPerMu: 800, startYear: 2023, year: 2026, escalationRate: 0.05, escalationEveryYears: 3 }) // 84000.00
  */
-export function landRent(a: { areaMu: Dec; rentPerMu: Dec; startYear: number; year: number; escalationRate?: Dec; escalationEveryYears?: number }): Money {
+export function landRent(a: { areaMu: Dec; rentPerMu: Dec } & EscalationArgs): Money {
   const area = dec(a.areaMu, 'areaMu', '面积（亩）', { min: 0 });
   const r0 = dec(a.rentPerMu, 'rentPerMu', '每亩租金', { min: 0 });
   return roundFen(area.times(r0).times(escalationFactor(a)));
@@ -140,19 +171,18 @@ export function coopDividend(a: { capital: Dec; floorRate: Dec; shareRate: Dec; 
 
 /**
  * 资产租赁收入 — lease income for year `year`:
- * area × r (per m² per month) × months (default 12) × occupancy (default 1) × (1+g)^floor((y−y0)/n).
+ * area × r (per m² per month) × months (default 12) × occupancy (default 1) × (1+g)^floor((y−y0)/n);
+ * with a start month the escalation is that of contract years (the year's mean monthly factor).
  * @example leaseIncome({ areaM2: 500, rentPerM2Month: 4, startYear: 2024, year: 2025, occupancy: 0.9 }) // 21600.00
  */
-export function leaseIncome(a: {
-  areaM2: Dec;
-  rentPerM2Month: Dec;
-  startYear: number;
-  year: number;
-  occupancy?: Dec;
-  escalationRate?: Dec;
-  escalationEveryYears?: number;
-  months?: number;
-}): Money {
+export function leaseIncome(
+  a: {
+    areaM2: Dec;
+    rentPerM2Month: Dec;
+    occupancy?: Dec;
+    months?: number;
+  } & EscalationArgs,
+): Money {
   const area = dec(a.areaM2, 'areaM2', '面积（平方米）', { min: 0 });
   const r = dec(a.rentPerM2Month, 'rentPerM2Month', '每平方米月租金', { min: 0 });
   const months = a.months === undefined ? 12 : int(a.months, 'months', '月数', 0, 12);

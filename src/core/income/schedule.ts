@@ -3,13 +3,15 @@
  * custom functions call (formulas.ts), so a cell formula and a row of 应收计划 agree to the fen.
  *
  * Conventions (documented because they decide the figures):
- * - Years are calendar years. Escalation steps on 1 January of y0+n, y0 = the start date's year,
- *   exactly as `landRent`/`leaseIncome` compute it.
- * - A calendar year the contract only partly covers is prorated by days: annual × days / 365
- *   (366 in leap years), rounded to the fen.
- * - Monthly payment: a full month is one twelfth of the year's amount, split with `allocate` so
- *   the twelve months sum to the annual figure exactly; a partial month is that month's twelfth
- *   × days covered / days in the month.
+ * - Schedules run by calendar year. 每N年递增 counts contract years from the start month by
+ *   default (递增计年 合同年度: a step year is twelfths at the old and the new rate), or calendar
+ *   years (自然年度: the step on 1 January of y0+n) — exactly as `landRent`/`leaseIncome` compute
+ *   it with and without a start month. Each month of the year has its weight: its escalation factor.
+ * - Every schedule splits one amount, `yearDue`, and its parts sum to it exactly (`allocate`):
+ *   a full year is the formula figure; a part year is that figure × the covered share of the
+ *   year's weights — by days for yearly instalments (annual × days / 365 or 366 without a step),
+ *   by months for monthly payment (a full month one twelfth, a partial month its days / days in
+ *   the month) — rounded once to the fen. No fen can go to a month the contract does not cover.
  * - Yearly instalments fall on their month-day, moved into the contract (never before the start
  *   or after the end); "次年" instalments fall in the following year, unmoved.
  * - PV: operating year n = calendar year − commissioning year + 1 (the commissioning year is year
@@ -22,7 +24,7 @@ import type Decimal from 'decimal.js';
 import { D, allocate, decToFen, moneyToFen, type Fen } from '../money';
 import { finding, type Finding } from '../findings';
 import type { IsoDate, YearMonth } from '../ledger/types';
-import { coopDividend, grainRent, landRent, leaseIncome, pvIncome, pvYield } from './formulas';
+import { coopDividend, grainRent, landRent, leaseIncome, monthlyEscalationFactors, pvIncome, pvYield, type EscalationArgs } from './formulas';
 import { valueForYear, type Contract, type PvContract } from './contract';
 import { addDays, addMonths, daysInMonth, daysInYear, isoOf, maxDate, minDate, monthEnd, overlapDays, yearOf } from '../calendar';
 
@@ -57,11 +59,21 @@ const fenOf = (m: Decimal): Fen => moneyToFen(m);
 /** A decimal number of fen rounded half up to a whole fen. */
 const wholeFen = (x: Decimal): Fen => x.toDecimalPlaces(0, D.ROUND_HALF_UP).toNumber();
 
-function escalation(c: Contract): { escalationRate?: Decimal; escalationEveryYears?: number } {
+/** The escalation arguments of a contract's year, in the contract's own way of counting years. */
+function escalation(c: Contract, year: number): EscalationArgs {
   return {
+    startYear: yearOf(c.start),
+    year,
+    ...(c.escalationYears === 'contract' && { startMonth: Number(c.start.slice(5, 7)) }),
     ...(c.escalationRate !== undefined && { escalationRate: c.escalationRate }),
     ...(c.escalationEveryYears !== undefined && { escalationEveryYears: c.escalationEveryYears }),
   };
+}
+
+/** Month weights of a year: the escalation factor of each month for cash land rent and leases, else 1. */
+function monthWeights(c: Contract, year: number): Decimal[] {
+  const escalates = (c.kind === 'land' && c.rentPerMu !== undefined) || c.kind === 'lease';
+  return escalates ? monthlyEscalationFactors(escalation(c, year)) : new Array<Decimal>(12).fill(new D(1));
 }
 
 /** The PV operating year of a calendar year (1 = the commissioning year). */
@@ -80,7 +92,7 @@ export function yearAmount(c: Contract, year: number): { amount?: YearAmount; fi
     case 'land': {
       let gross: Fen;
       if (c.rentPerMu !== undefined) {
-        gross = fenOf(landRent({ areaMu: c.areaMu, rentPerMu: c.rentPerMu, startYear, year, ...escalation(c) }));
+        gross = fenOf(landRent({ areaMu: c.areaMu, rentPerMu: c.rentPerMu, ...escalation(c, year) }));
       } else {
         const n = c.repriceEveryYears ?? 1;
         const priceYear = startYear + Math.floor((year - startYear) / n) * n;
@@ -101,7 +113,7 @@ export function yearAmount(c: Contract, year: number): { amount?: YearAmount; fi
       return { amount: { gross, income: gross } };
     }
     case 'lease': {
-      const gross = fenOf(leaseIncome({ areaM2: c.areaM2 ?? 1, rentPerM2Month: c.rentPerM2Month, startYear, year, occupancy: c.occupancy, ...escalation(c) }));
+      const gross = fenOf(leaseIncome({ areaM2: c.areaM2 ?? 1, rentPerM2Month: c.rentPerM2Month, occupancy: c.occupancy, ...escalation(c, year) }));
       return { amount: { gross, income: gross } };
     }
     case 'pv': {
@@ -128,16 +140,59 @@ function byMonthDays(fen: Fen, c: Contract, year: number): { month: number; fen:
   return allocate(fen, weights).map((f, i) => ({ month: i + 1, fen: f })).filter((_, i) => (weights[i] ?? 0) > 0);
 }
 
-/** Monthly amounts: twelfths of the year (exact sum), partial months prorated by days. */
-function byMonthTwelfths(annual: Fen, c: Contract, year: number): { month: number; fen: Fen }[] {
-  const twelfths = allocate(annual, new Array<number>(12).fill(1));
-  const out: { month: number; fen: Fen }[] = [];
+/** One month of a year as the contract covers it. */
+interface MonthShare {
+  month: number;
+  /** The month's escalation weight. */
+  weight: Decimal;
+  covered: number;
+  days: number;
+}
+
+function monthShares(c: Contract, year: number): MonthShare[] {
+  const weights = monthWeights(c, year);
+  const out: MonthShare[] = [];
   for (let m = 1; m <= 12; m++) {
-    const dim = daysInMonth(year, m);
-    const covered = overlapDays(c.start, c.end, isoOf(year, m, 1), isoOf(year, m, dim));
-    if (covered > 0) out.push({ month: m, fen: prorate(twelfths[m - 1] ?? 0, covered, dim) });
+    const days = daysInMonth(year, m);
+    out.push({ month: m, weight: weights[m - 1] ?? new D(1), covered: overlapDays(c.start, c.end, isoOf(year, m, 1), isoOf(year, m, days)), days });
   }
   return out;
+}
+
+/** Σ weight × part over the months; part = covered days, days, or the covered fraction of the month. */
+const weighted = (ms: readonly MonthShare[], part: (s: MonthShare) => Decimal.Value): Decimal => ms.reduce((t, s) => t.plus(s.weight.times(part(s))), new D(0));
+const monthFraction = (s: MonthShare): Decimal => new D(s.covered).div(s.days);
+
+/** What the schedule of a year splits, given the year's full amount (see the conventions above). */
+function dueOfYear(c: Contract, year: number, gross: Fen): Fen {
+  const ms = monthShares(c, year);
+  if (ms.every((s) => s.covered === s.days)) return gross;
+  const share = c.payment.kind === 'monthly'
+    ? weighted(ms, monthFraction).div(weighted(ms, () => 1))
+    : weighted(ms, (s) => s.covered).div(weighted(ms, (s) => s.days));
+  return wholeFen(new D(gross).times(share));
+}
+
+/**
+ * The amount a contract's schedule splits for a calendar year (what its items of that year sum
+ * to), or undefined when the year has no amount. PV stations split their base and subsidy apart.
+ */
+export function yearDue(c: Contract, year: number): Fen | undefined {
+  const a = yearAmount(c, year).amount;
+  if (!a) return undefined;
+  if (c.kind === 'pv') {
+    const inService = overlapDays(c.start, c.end, isoOf(year, 1, 1), isoOf(year, 12, 31));
+    return prorate(a.base ?? 0, inService, daysInYear(year)) + prorate(a.subsidy ?? 0, inService, daysInYear(year));
+  }
+  return dueOfYear(c, year, a.gross);
+}
+
+/** Monthly amounts: the year's due split over the covered months by weight × covered fraction. */
+function byMonthShares(gross: Fen, c: Contract, year: number): { month: number; fen: Fen }[] {
+  const ms = monthShares(c, year).filter((s) => s.covered > 0);
+  if (ms.length === 0) return [];
+  const parts = allocate(dueOfYear(c, year, gross), ms.map((s) => s.weight.times(monthFraction(s))));
+  return ms.map((s, i) => ({ month: s.month, fen: parts[i] ?? 0 }));
 }
 
 const ym = (y: number, m: number): YearMonth => `${y}-${String(m).padStart(2, '0')}`;
@@ -189,15 +244,13 @@ export function contractDueItems(c: Contract, untilYear: number): { items: DueIt
       continue;
     }
     if (c.payment.kind === 'monthly') {
-      for (const { month, fen } of byMonthTwelfths(a.gross, c, year)) {
+      for (const { month, fen } of byMonthShares(a.gross, c, year)) {
         const due = maxDate(c.start, minDate(c.end, dayIn(year, month, c.payment.day)));
         items.push({ contract: c.no, component, year, month: ym(year, month), dueDate: due, amount: fen, income: incomePart(fen, a) });
       }
       continue;
     }
-    const covered = overlapDays(c.start, c.end, isoOf(year, 1, 1), isoOf(year, 12, 31));
-    const yearFen = prorate(a.gross, covered, daysInYear(year));
-    const parts = allocate(yearFen, c.payment.instalments.map((i) => i.share));
+    const parts = allocate(dueOfYear(c, year, a.gross), c.payment.instalments.map((i) => i.share));
     c.payment.instalments.forEach((inst, k) => {
       const fen = parts[k] ?? 0;
       const nominal = dayIn(inst.nextYear ? year + 1 : year, inst.month, inst.day);

@@ -27,6 +27,11 @@ export interface LineDef {
   readonly formula?: readonly (readonly [line: number, sign: 1 | -1])[];
   /** A value the statement supplies by name. */
   readonly value?: string;
+  /**
+   * Where the line or its label rests on inference rather than the official 2023 form, and on
+   * what source: checking against the official form, when found, is then a change of this data.
+   */
+  readonly inferred?: string;
 }
 
 /** sign × Σ of the posted amounts in `net` whose code is `f.account` or one of its sub-accounts. */

@@ -118,7 +118,8 @@ describe('ledger properties', () => {
       fc.property(book321, (b) => {
         const all = [...b.vouchers, ...closeYear({ chart, ...b, year: 2025 })];
         const is = buildIncomeStatement({ chart, ...b, vouchers: all, from: '2025-01', to: '2025-12' });
-        expect(is.findings).toEqual([]);
+        // Random debits to 32202 are distributions of no class: findings, but the statement still ties to 322.
+        expect(is.findings.filter((f) => f.rule !== 'distribution.no-subaccount')).toEqual([]);
         const end = rollUp(chart, accountBalances({ opening: b.opening, vouchers: all }));
         expect(is.rows.find((r) => r.key === 'retainedClosing')!.amount).toBe(-(end.get('322') ?? 0) || 0);
       }),

@@ -3,7 +3,7 @@ import { buildChart } from '../../../src/core/chart/accounts';
 import { closeYear, reverseVoucher } from '../../../src/core/ledger/close';
 import { BALANCE_SHEET_LINES, buildBalanceSheet } from '../../../src/core/statements/balance-sheet';
 import { buildIncomeStatement, INCOME_STATEMENT_LINES } from '../../../src/core/statements/income-statement';
-import { classifyDistributions } from '../../../src/core/statements/distribution';
+import { classifyDistributions, unclassifiedFindings } from '../../../src/core/statements/distribution';
 import { evaluateLines } from '../../../src/core/statements/lines';
 import type { OpeningBalance, Voucher, VoucherLine } from '../../../src/core/ledger/types';
 import { cr, dr, exampleChart, exampleOpening, exampleVouchers, y } from '../ledger/example-village';
@@ -13,15 +13,28 @@ const v = (number: string, lines: VoucherLine[], date = '2025-12-31'): Voucher =
 const year = { from: '2025-01', to: '2025-12' };
 
 describe('distribution classification (收益分配)', () => {
-  it('classifies by the counter-account: 311 reserve, 211/113/212 members, else other', () => {
+  it('classifies by the 322 sub-account debited, whatever is credited (hand-worked)', () => {
     const d = classifyDistributions([
-      v('1', [dr('3220101', 100), cr('311', 100)]),
-      v('2', [dr('3220102', 300), cr('211', 100), cr('11301', 120), cr('212', 80)]),
-      v('3', [dr('3220102', 50), cr('102', 50)]),
-      // A distribution without a counter credit (odd, but it must not vanish).
-      v('4', [dr('3220102', 70), dr('101', 10), cr('3220101', 0), cr('311', 10)]),
+      v('1', [dr('3220101', 100), cr('311', 100)]), // 提取公积公益金 100
+      v('2', [dr('3220102', 300), cr('211', 100), cr('11301', 120), cr('212', 80)]), // 向成员分配 300, whatever the credits
+      v('3', [dr('3220102', 50), cr('102', 50)]), // cash paid out to members straight from the bank: 向成员分配 50
+      v('4', [dr('3220103', 70), cr('101', 70)]), // 其他分配 70
+      v('5', [dr('3220102', 25), cr('3220101', 25)]), // reclassified: reserve − 25, members + 25
+      v('6', [dr('212', 40), cr('102', 40)]), // paying wages touches no 322: not a distribution
     ], '2025-01', '2025-12');
-    expect(d).toEqual({ reserve: y(110), members: y(300), other: y(50 + 60), otherIn: 0 });
+    // reserve 100 − 25 = 75; members 300 + 50 + 25 = 375; other 70.
+    expect(d).toEqual({ reserve: y(75), members: y(375), other: y(70), otherIn: 0, unclassified: [] });
+  });
+  it('a distribution debiting 32201 (or 322) without a sub-account is a finding and shows under 其他分配', () => {
+    const d = classifyDistributions([
+      v('7', [{ ...dr('32201', 60), source: { sheet: '凭证', row: 12 } }, cr('211', 60)]),
+      v('8', [dr('32202', 90), cr('321', 90)]), // a loss closed into 未分配收益 by hand: not a distribution
+    ], '2025-01', '2025-12');
+    expect(d.other).toBe(y(60));
+    expect(d.unclassified).toEqual([{ date: '2025-12-31', number: '7', account: '32201', amount: y(60), source: { sheet: '凭证', row: 12 } }]);
+    const f = unclassifiedFindings(d);
+    expect(f.map((x) => [x.rule, x.severity, x.sheet, x.row, x.column])).toEqual([['distribution.no-subaccount', 'error', '凭证', 12, '科目编码']]);
+    expect(f[0]?.zh).toMatch(/^2025-12-31 第7号凭证借记32201/);
   });
   it('moves inside 322 and the closing vouchers count for nothing; credits from elsewhere are 其他转入', () => {
     const d = classifyDistributions([
@@ -30,12 +43,12 @@ describe('distribution classification (收益分配)', () => {
       v('3', [dr('311', 400), cr('32202', 400)]),
       { ...v('结-1', [dr('3220101', 7), cr('311', 7)]), generated: 'close' },
     ], '2025-01', '2025-12');
-    expect(d).toEqual({ reserve: 0, members: 0, other: 0, otherIn: y(400) });
+    expect(d).toEqual({ reserve: 0, members: 0, other: 0, otherIn: y(400), unclassified: [] });
   });
   it('a reversed distribution disappears; months outside the range are left out', () => {
     const orig = v('1', [dr('3220101', 100), cr('311', 100)], '2025-11-30');
     const d = classifyDistributions([orig, reverseVoucher(orig, { date: '2025-12-05', number: '1' }), v('9', [dr('3220102', 5), cr('211', 5)], '2026-01-02')], '2025-01', '2025-12');
-    expect(d).toEqual({ reserve: 0, members: 0, other: 0, otherIn: 0 });
+    expect(d).toEqual({ reserve: 0, members: 0, other: 0, otherIn: 0, unclassified: [] });
     expect(classifyDistributions([orig], '2025-01', '2025-11').reserve).toBe(y(100));
     expect(classifyDistributions([orig], '2025-12', '2025-12').reserve).toBe(0);
   });
@@ -103,5 +116,21 @@ describe('收益及收益分配表 identities', () => {
     const is = buildIncomeStatement({ chart, opening: exampleOpening, vouchers: loss, ...year });
     expect(is.rows.find((r) => r.key === 'investmentIncome')!.amount).toBe(-y(300));
     expect(is.rows.find((r) => r.key === 'netResult')!.amount).toBe(-y(300));
+  });
+});
+
+describe('收益及收益分配表 distributions by sub-account (worked example + a cash payout)', () => {
+  it('a cash payout to members (Dr 3220102 / Cr 102) is 向成员分配, not 其他分配', () => {
+    // DOMAIN §8 with one more voucher: 5,000.00 paid to members in cash from the bank.
+    const payout = v('5', [dr('3220102', 5_000), cr('102', 5_000)]);
+    const typed = [...exampleVouchers, v('3', [dr('3220101', 13_050), cr('311', 13_050)]), v('4', [dr('3220102', 40_000), cr('211', 40_000)]), payout];
+    const is = buildIncomeStatement({ chart, opening: exampleOpening, vouchers: [...typed, ...closeYear({ chart, opening: exampleOpening, vouchers: typed, year: 2025 })], ...year });
+    const amount = (k: string) => is.rows.find((r) => r.key === k)!.amount;
+    expect(amount('distributable')).toBe(y(152_500)); // 130,500 净收益 + 22,000 年初未分配收益
+    expect(amount('toReserve')).toBe(y(13_050));
+    expect(amount('toMembers')).toBe(y(45_000)); // 40,000 credited to 211 + 5,000 paid in cash
+    expect(amount('otherDistributions')).toBe(0);
+    expect(amount('retainedClosing')).toBe(y(94_450)); // 152,500 − 13,050 − 45,000
+    expect(is.findings).toEqual([]);
   });
 });
