@@ -14,6 +14,7 @@ const HtmlWebpackPlugin = require('html-webpack-plugin');
 const CopyWebpackPlugin = require('copy-webpack-plugin');
 const CustomFunctionsMetadataPlugin = require('custom-functions-metadata-plugin');
 const { require: tsxRequire } = require('tsx/cjs/api');
+const { CspInlineHashPlugin } = require('./src/dev/csp-plugin.cjs');
 
 const FUNCTIONS_TS = './src/functions/functions.ts';
 const OFFICE_JS_DIR = path.dirname(require.resolve('@microsoft/office-js/dist/office.js'));
@@ -124,6 +125,7 @@ module.exports = (_env, argv) => {
         chunks: ['functions', 'taskpane'],
         chunksSortMode: 'manual',
       }),
+      new CspInlineHashPlugin(),
       new CopyWebpackPlugin({
         patterns: [
           { from: 'manifest.xml', to: 'manifest.xml' },

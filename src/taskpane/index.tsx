@@ -2,6 +2,7 @@
  * Entry of the task pane. Inside Excel it works on the live workbook; opened in a plain browser
  * (no Office host, or office.js absent/unreachable) it runs standalone on an .xlsx file.
  */
+import './csp';
 import { FluentProvider, webLightTheme } from '@fluentui/react-components';
 import { StrictMode, useCallback, useEffect, useState } from 'react';
 import { createRoot } from 'react-dom/client';
