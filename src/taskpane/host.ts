@@ -8,6 +8,7 @@ import type { Scalar, WorkbookPort } from '../workbook/port';
 import { createExcelWorkbook, selectCell } from '../hosts/excel/excel-workbook';
 import { createXlsxWorkbook } from '../hosts/xlsx/xlsx-workbook';
 import { toScalar } from '../hosts/xlsx/xlsx-cells';
+import type { Snapshot } from './atomic';
 import { PaneError } from './errors';
 
 /** A workbook the pane is working on. */
@@ -37,6 +38,8 @@ export interface StandalonePaneHost {
   readSheet(book: OpenBook, sheet: string): Promise<Scalar[][]>;
   /** Saves the workbook through the browser's download (nothing leaves the machine). */
   download(book: OpenBook, fileName: string): Promise<void>;
+  /** The book's bytes now, and how to reopen them: a failed write puts the book back (atomic.ts). */
+  snapshot: Snapshot;
 }
 
 export type PaneHost = ExcelPaneHost | StandalonePaneHost;
@@ -80,6 +83,10 @@ export function createStandalonePaneHost(location: { search: string; href: strin
     },
     readSheet: async (book, sheet) => readSheetRows(await asXlsx(book).toBytes(), sheet),
     download: async (book, fileName) => saveBytes(await asXlsx(book).toBytes(), fileName),
+    snapshot: async (book) => {
+      const bytes = await asXlsx(book).toBytes();
+      return () => openBytes(bytes, book.fileName);
+    },
   };
 }
 
