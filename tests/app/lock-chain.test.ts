@@ -63,6 +63,15 @@ async function editCells(wb: XlsxWorkbook, from: number, to: number): Promise<Xl
 
 const rules = (fs: readonly { rule: string }[]): string[] => fs.map((f) => f.rule);
 
+/** The worked example locked through March the way older versions did: an FNV fingerprint, no chain. */
+async function oldFingerprintBook(): Promise<{ wb: XlsxWorkbook; digest: string }> {
+  const wb = await createXlsxWorkbook();
+  await example(wb);
+  const digest = lockDigest((await readBook(wb)).vouchers, '2025-03');
+  await wb.writeMeta({ ...(await wb.readMeta())!, lockedThrough: '2025-03', lockDigest: digest });
+  return { wb, digest };
+}
+
 describe('lock chain in _meta through the use cases (ExcelJS host)', () => {
   it('locking through June records six months, chained; the untouched book verifies', async () => {
     const wb = await lockedExample();
@@ -119,11 +128,7 @@ describe('lock chain in _meta through the use cases (ExcelJS host)', () => {
   });
 
   it('a book locked with the old FNV fingerprint opens with a warning and upgrades by locking again', async () => {
-    const wb = await createXlsxWorkbook();
-    await example(wb);
-    const book = await readBook(wb);
-    const meta = (await wb.readMeta())!;
-    await wb.writeMeta({ ...meta, lockedThrough: '2025-03', lockDigest: lockDigest(book.vouchers, '2025-03') });
+    const { wb } = await oldFingerprintBook();
     const v = await validateWorkbook(wb);
     expect(v.ok).toBe(true);
     expect(v.findings.map((f) => [f.rule, f.severity])).toEqual([['lock.old-fingerprint', 'warning']]);
@@ -136,15 +141,11 @@ describe('lock chain in _meta through the use cases (ExcelJS host)', () => {
   });
 
   it('an old-fingerprint book edited after its lock is not upgraded (that would hide the edit)', async () => {
-    const wb = await createXlsxWorkbook();
-    await example(wb);
-    const book = await readBook(wb);
-    const meta = (await wb.readMeta())!;
-    await wb.writeMeta({ ...meta, lockedThrough: '2025-03', lockDigest: lockDigest(book.vouchers, '2025-03') });
+    const { wb, digest } = await oldFingerprintBook();
     await wb.appendRows(VOUCHERS, [['2025-02-20', '1', '补记', '102', 10, null], ['2025-02-20', '1', '补记', '504', null, 10]]);
     const up = await lockPeriod(wb, { through: '2025-03' });
     expect(rules(up.findings)).toEqual(['lock.refused', 'lock.voucher-changed']);
-    expect((await wb.readMeta())?.lockDigest).toBe(lockDigest(book.vouchers, '2025-03'));
+    expect((await wb.readMeta())?.lockDigest).toBe(digest);
     expect((await wb.readMeta())?.lockChain).toBeUndefined();
   });
 });
