@@ -270,7 +270,7 @@ describe('fuzz: readers of table rows never throw, place every finding and never
     );
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
     report(name);
-  });
+  }, 300_000);
 
   it('期初余额 through the codec and the opening import: exact amounts or a finding at the cell', () => {
     const name = 'opening';
