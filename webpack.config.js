@@ -14,6 +14,7 @@ const HtmlWebpackPlugin = require('html-webpack-plugin');
 const CopyWebpackPlugin = require('copy-webpack-plugin');
 const CustomFunctionsMetadataPlugin = require('custom-functions-metadata-plugin');
 const { require: tsxRequire } = require('tsx/cjs/api');
+const { CspInlineHashPlugin } = require('./src/dev/csp-plugin.cjs');
 
 const FUNCTIONS_TS = './src/functions/functions.ts';
 /** Writes functions.zh-CN.json next to the functions.json that CustomFunctionsMetadataPlugin emits. */
@@ -85,6 +86,7 @@ module.exports = (_env, argv) => {
         chunks: ['functions', 'taskpane'],
         chunksSortMode: 'manual',
       }),
+      new CspInlineHashPlugin(),
       new CopyWebpackPlugin({
         patterns: [
           { from: 'manifest.xml', to: 'manifest.xml' },

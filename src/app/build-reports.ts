@@ -19,7 +19,7 @@ import { resolvePeriod } from './period';
 import { PRIOR_YEAR_SPECS, priorYearFigures } from './prior-year';
 import { toReportJson, type ReportJson } from './report-json';
 import { resultOf, type UseCaseResult } from './result';
-import { assessBook } from './validate-workbook';
+import { assessLockedBook } from './validate-workbook';
 import { ledgerSheets } from './ledger-sheets';
 
 export interface BuildReportsOptions extends RunOptions {
@@ -48,7 +48,7 @@ export function ledgerVouchers(book: Book): Voucher[] {
 export async function buildReports(port: WorkbookPort, opts: BuildReportsOptions = {}): Promise<BuildReportsResult> {
   const book = await readBook(port, opts, [...CONTRACT_SPECS, ...PRIOR_YEAR_SPECS]);
   const period = resolvePeriod(book.meta.fiscalYear, opts.from, opts.to);
-  const findings: Finding[] = [...period.findings, ...assessBook(book)];
+  const findings: Finding[] = [...period.findings, ...(await assessLockedBook(book))];
   if (hasErrors(period.findings)) return resultOf(findings, { report: undefined, sheets: [], operatingIncome: 0 });
   const { from, to } = period;
   const vouchers = ledgerVouchers(book);

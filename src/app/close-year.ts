@@ -11,7 +11,7 @@ import type { RunOptions, WorkbookPort } from '../workbook/port';
 import { renderClosingVouchers } from '../workbook/reports';
 import { readBook } from './book';
 import { resultOf, type UseCaseResult } from './result';
-import { assessBook } from './validate-workbook';
+import { assessLockedBook } from './validate-workbook';
 
 export interface CloseYearOptions extends RunOptions {
   /** Must be the book's fiscal year; defaults to it. */
@@ -27,7 +27,7 @@ export async function closeYear(port: WorkbookPort, opts: CloseYearOptions = {})
   const book = await readBook(port, opts);
   const year = opts.year ?? book.meta.fiscalYear;
   // A stale 结转凭证 is exactly what closing again fixes, so it does not block.
-  const findings: Finding[] = assessBook(book).filter((f) => f.rule !== 'close.stale');
+  const findings: Finding[] = (await assessLockedBook(book)).filter((f) => f.rule !== 'close.stale');
   if (year !== book.meta.fiscalYear) {
     findings.push(finding('close.wrong-year', 'error', `本账套会计年度为${book.meta.fiscalYear}年，不能结转${year}年`, `The book's fiscal year is ${book.meta.fiscalYear}; cannot close ${year}`));
   }

@@ -2,7 +2,8 @@
  * importOpening: append opening balances (期初余额) from a file, all or nothing. Identity is the
  * account: a row equal to the book's balance of that account is skipped (re-import adds nothing);
  * a different amount for an account already on the book is an error ('opening.conflict'). After
- * the import the whole opening must pass validateOpening (known leaf accounts, balanced).
+ * the import the whole opening must pass validateOpening (known leaf accounts, balanced). Refused
+ * once any month is locked ('opening.locked'): the opening carries into every locked month.
  */
 import { finding, hasErrors, type Finding } from '../core/findings';
 import type { OpeningBalance } from '../core/ledger/types';
@@ -23,6 +24,10 @@ export interface ImportOpeningResult extends UseCaseResult {
 
 export async function importOpening(port: WorkbookPort, src: ImportSource, run?: RunOptions): Promise<ImportOpeningResult> {
   const book = await readBook(port, run);
+  // Opening balances carry into every month: once a month is locked they are part of its books.
+  if (book.meta.lockedThrough !== undefined) {
+    return resultOf([finding('opening.locked', 'error', `已结账至${book.meta.lockedThrough}，不能再导入期初余额；请在未结账月份用凭证调整`, `The book is locked through ${book.meta.lockedThrough}; opening balances can no longer be imported. Adjust by a voucher in an open month`, { sheet: OPENING.sheet })], { imported: 0, skipped: 0 });
+  }
   const { index, findings } = resolveColumns(src.header, OPENING_WANTS, src.where.source, src.where.firstRow - 1);
   if (findings.length > 0) return resultOf(findings, { imported: 0, skipped: 0 });
   const decoded = decodeOpeningLines(index, src.rows, placeOfSource(src));

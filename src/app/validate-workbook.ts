@@ -13,6 +13,9 @@ import { readBook, type Book } from './book';
 import { CONTRACT_SPECS, contractReports } from './contract-sheets';
 import { voucherIdentity } from './import-vouchers';
 import { resultOf, type UseCaseResult } from './result';
+import type { Sha256Batch } from '../core/ledger/lock-chain';
+import { checkLockEvidence } from './lock-check';
+import { webSha256 } from './sha256';
 
 /** All ledger findings of a book that has been read (no I/O); contracts are checked by the callers that want them. */
 export function assessBook(book: Book): Finding[] {
@@ -21,6 +24,11 @@ export function assessBook(book: Book): Finding[] {
   out.push(...validateOpening(book.opening, book.chart, OPENING.sheet));
   out.push(...checkClosing(book));
   return out;
+}
+
+/** assessBook plus the lock evidence: a voucher changed, removed or inserted in a locked month (the hash chain). */
+export async function assessLockedBook(book: Book, sha: Sha256Batch = webSha256): Promise<Finding[]> {
+  return [...assessBook(book), ...(await checkLockEvidence(book, sha)).findings];
 }
 
 /** 结转凭证 must be what closing the current vouchers would give; else it is stale (close again). */
@@ -42,10 +50,10 @@ export interface ValidateResult extends UseCaseResult {
   counts: { vouchers: number; lines: number; errors: number; warnings: number };
 }
 
-export async function validateWorkbook(port: WorkbookPort, run?: RunOptions): Promise<ValidateResult> {
+export async function validateWorkbook(port: WorkbookPort, run?: RunOptions, sha: Sha256Batch = webSha256): Promise<ValidateResult> {
   const book = await readBook(port, run, CONTRACT_SPECS);
   const year = book.meta.fiscalYear;
-  const findings = [...assessBook(book), ...contractReports(book, { from: `${year}-01`, to: `${year}-12` }).findings];
+  const findings = [...(await assessLockedBook(book, sha)), ...contractReports(book, { from: `${year}-01`, to: `${year}-12` }).findings];
   run?.onProgress?.(4, 4, '检查完成');
   const errors = findings.filter((f) => f.severity === 'error').length;
   const lines = book.vouchers.reduce((n, v) => n + v.lines.length, 0);

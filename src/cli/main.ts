@@ -11,6 +11,7 @@ import type { Finding } from '../core/findings';
 
 /** The engine behind the commands, loaded on first use (see engine.ts): `--help` never loads it. */
 const engine = () => import('./engine');
+import { registerVerify } from './commands/verify';
 
 export interface Io {
   out: NodeJS.WritableStream;
@@ -136,6 +137,7 @@ export function buildProgram(io: Io, setCode: (c: number) => void): Command {
       const { runDemo } = await engine();
       setCode(await runDemo(io));
     });
+  registerVerify(program, io, setCode);
   return program;
 }
 

@@ -7,6 +7,7 @@
 import type { WorkbookPort } from '../workbook/port';
 import { createExcelWorkbook, selectCell } from '../hosts/excel/excel-workbook';
 import { createXlsxWorkbook } from '../hosts/xlsx/xlsx-workbook';
+import type { Snapshot } from './atomic';
 import { PaneError } from './errors';
 
 /** A workbook the pane is working on. */
@@ -34,6 +35,8 @@ export interface StandalonePaneHost {
   createBlank(fileName: string): Promise<OpenBook>;
   /** Saves the workbook through the browser's download (nothing leaves the machine). */
   download(book: OpenBook, fileName: string): Promise<void>;
+  /** The book's bytes now, and how to reopen them: a failed write puts the book back (atomic.ts). */
+  snapshot: Snapshot;
 }
 
 export type PaneHost = ExcelPaneHost | StandalonePaneHost;
@@ -76,6 +79,10 @@ export function createStandalonePaneHost(location: { search: string; href: strin
       return { fileName, port, toBytes: () => port.toBytes() };
     },
     download: async (book, fileName) => saveBytes(await asXlsx(book).toBytes(), fileName),
+    snapshot: async (book) => {
+      const bytes = await asXlsx(book).toBytes();
+      return () => openBytes(bytes, book.fileName);
+    },
   };
 }
 

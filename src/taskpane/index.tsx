@@ -5,6 +5,7 @@
  * works on the live workbook. Opened any other way (a plain browser, WPS users, township staff)
  * it loads no Office.js and runs standalone on an .xlsx file. No timer decides, so nothing races.
  */
+import './csp';
 import { FluentProvider, webLightTheme } from '@fluentui/react-components';
 import { StrictMode, useCallback, useEffect, useState } from 'react';
 import { createRoot } from 'react-dom/client';

@@ -6,6 +6,7 @@
 import { useCallback, useEffect, useState } from 'react';
 import type { Finding } from '../core/findings';
 import type { RunOptions, Scalar, WorkbookMeta } from '../workbook/port';
+import { atomically } from './atomic';
 import { PaneError } from './errors';
 import type { OpenBook, PaneHost } from './host';
 import type { Messages } from './i18n';
@@ -83,6 +84,13 @@ export function useBook(host: PaneHost, engine: PaneEngine, m: Messages): BookSt
     [run, book],
   );
 
+  /** withBook for an action that writes: a throw leaves the book as it was (standalone; see atomic.ts). */
+  const writeBook = useCallback(
+    <T>(label: string, work: (b: OpenBook, opts: RunOptions) => Promise<T>) =>
+      withBook(label, (b, opts) => atomically(b, host.kind === 'standalone' ? host.snapshot : undefined, (x) => work(x, opts), setBook)),
+    [withBook, host],
+  );
+
   useEffect(() => {
     if (host.kind === 'excel') {
       void run(m.loading, async () => setMeta(await engine.readMeta(host.book.port)));
@@ -105,25 +113,25 @@ export function useBook(host: PaneHost, engine: PaneEngine, m: Messages): BookSt
     openSample: () => host.kind === 'standalone' && open((signal) => host.openSample(signal)),
     createBlank: () => host.kind === 'standalone' && open(() => host.createBlank(m.newFileName)),
     closeBook: () => adopt(undefined, undefined),
-    setup: (s) => void withBook(m.setupRun, async (b, opts) => {
+    setup: (s) => void writeBook(m.setupRun, async (b, opts) => {
       const fs = await engine.initVillage(b.port, s, opts);
       setMeta(await engine.readMeta(b.port));
       afterFindings(fs, (mm) => `${mm.setupDone}${s.village}`);
     }),
     validate: () => void withBook(m.validate, async (b, opts) => afterFindings(await engine.validate(b.port, opts), (mm) => mm.validateDone)),
-    buildReports: () => void withBook(m.buildReports, async (b, opts) => {
+    buildReports: () => void writeBook(m.buildReports, async (b, opts) => {
       const r = await engine.buildReports(b.port, opts);
       setReport(r.report);
       if (r.report) setReportsBuilt(true);
       afterFindings(r.findings, (mm) => mm.reportsDone);
     }),
-    closeYear: () => void withBook(m.closeYear, async (b, opts) => {
+    closeYear: () => void writeBook(m.closeYear, async (b, opts) => {
       const fs = await engine.closeYear(b.port, opts);
       // The closing vouchers change the ledger the shown statements came from: build them again.
       if (!fs.some((f) => f.severity === 'error')) setReport(undefined);
       afterFindings(fs, (mm) => mm.closeYearDone);
     }),
-    lock: (month) => void withBook(m.lockThrough, async (b, opts) => {
+    lock: (month) => void writeBook(m.lockThrough, async (b, opts) => {
       const fs = await engine.lockPeriod(b.port, month, opts);
       setMeta(await engine.readMeta(b.port));
       afterFindings(fs, (mm) => `${mm.lockDone}${month}`);

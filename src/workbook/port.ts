@@ -10,6 +10,8 @@
  *   (`replaceGeneratedSheets` or `appendRows`). Generated sheets are rebuilt whole; typed-in
  *   sheets are only ever appended to (import) or created (init), never rewritten.
  */
+import type { ChainMonth } from '../core/ledger/lock-chain';
+
 
 /** A plain cell value as read from or written to a sheet. Dates are ISO 'YYYY-MM-DD' strings. */
 export type Scalar = string | number | boolean | null;
@@ -117,8 +119,10 @@ export interface WorkbookMeta {
   kind: 'village' | 'township';
   /** 结账: months up to and including this 'YYYY-MM' are locked; no voucher may be added or changed there. */
   lockedThrough?: string;
-  /** Fingerprint of the locked months' vouchers when the lock was set (core/ledger/lock-digest.ts), so edits there are found. */
+  /** Old books only: the FNV fingerprint that preceded lockChain (core/ledger/lock-digest.ts); re-locking upgrades it. */
   lockDigest?: string;
+  /** SHA-256 hash chain of the locked months' vouchers, one record per month (core/ledger/lock-chain.ts). */
+  lockChain?: ChainMonth[];
 }
 
 export interface WorkbookPort {

@@ -194,13 +194,13 @@ describe('lockPeriod and later edits', () => {
   it('a row typed into a locked month after the lock is found by validate', async () => {
     const wb = await workedExample();
     expect((await lockPeriod(wb, { through: '2025-06' })).ok).toBe(true);
-    expect((await wb.readMeta())?.lockDigest).toMatch(/^[0-9a-f]{16}$/);
+    expect((await wb.readMeta())?.lockChain?.at(-1)?.hash).toMatch(/^[0-9a-f]{64}$/);
     expect((await validateWorkbook(wb)).ok).toBe(true);
     // Typed straight into 凭证 (the import path refuses it), balanced, in locked March.
     await wb.appendRows(VOUCHERS, [['2025-03-20', '2', '补记', '102', 10, null], ['2025-03-20', '2', '补记', '504', null, 10]]);
     const v = await validateWorkbook(wb);
     expect(v.ok).toBe(false);
-    expect(v.findings.map((f) => f.rule)).toContain('voucher.locked-period');
+    expect(v.findings.map((f) => f.rule)).toContain('lock.voucher-inserted');
   });
 });
 

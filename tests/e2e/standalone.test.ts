@@ -18,6 +18,7 @@ import { createAppEngine } from '../../src/taskpane/engine';
 import { MESSAGES } from '../../src/taskpane/i18n';
 import type { ContractLine } from '../../src/taskpane/model';
 import { bareLabel, brokenSample, cellText, fenText, grouped } from './helpers';
+import { scanBundle, unexplained } from './bundle-scan';
 import { serveDir, type StaticServer } from './serve-dir';
 
 const ROOT = resolve(__dirname, '../..');
@@ -56,14 +57,18 @@ beforeAll(async () => {
   });
   const context = await browser.newContext({ acceptDownloads: true, viewport: { width: 1100, height: 900 }, locale: 'zh-CN', reducedMotion: 'reduce' });
   page = await context.newPage();
+  // A request the page's Content-Security-Policy refuses never reaches the network: report it here.
+  await page.addInitScript(() => document.addEventListener('securitypolicyviolation', (e) => console.error(`CSP violation: ${e.violatedDirective} ${e.blockedURI}`)));
   page.on('pageerror', (e) => pageErrors.push(String(e)));
   page.on('console', (msg) => {
     if (msg.type() === 'error') pageErrors.push(msg.text());
   });
-  page.on('request', (r) => {
+  // Every request of the context (page, frames, workers) and every WebSocket: only the page's own server.
+  context.on('request', (r) => {
     const url = r.url();
     if (!url.startsWith(server.url) && !url.startsWith('blob:') && !url.startsWith('data:')) foreign.push(url);
   });
+  page.on('websocket', (ws) => foreign.push(ws.url()));
 }, 300_000);
 
 afterAll(async () => {
@@ -80,6 +85,12 @@ async function rowsOf(testId: string): Promise<string[][]> {
 }
 
 describe('standalone task pane', () => {
+  it('our built scripts turn no string into code beyond the known library fallbacks', () => {
+    const found = scanBundle(outDir);
+    console.log(`bundle scan: ${found.length} eval/Function calls, all known library fallbacks`);
+    expect(unexplained(found)).toEqual([]);
+  });
+
   it('opens a file from the picker and points at the bad cell of a finding in the sheet preview', async () => {
     const file = join(outDir, '有错的账簿.xlsx');
     const badRow = await brokenSample(SAMPLE, file);
@@ -189,6 +200,8 @@ describe('standalone task pane: year end', () => {
     await download.saveAs(saved);
     const meta = await (await createXlsxWorkbook(new Uint8Array(await readFile(saved)))).readMeta();
     expect(meta?.lockedThrough).toBe(month);
+    // Locked in the browser with Web Crypto: one SHA-256 record per month.
+    expect(meta?.lockChain?.map((m) => m.month)).toHaveLength(12);
 
     // The same screen in English, then back.
     await page.getByRole('button', { name: /English/ }).click();

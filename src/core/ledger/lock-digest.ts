@@ -1,7 +1,7 @@
 /**
- * A fingerprint of the vouchers in locked months, stored with the lock (BookSettings.lockDigest)
- * so whole-book validation can tell that a locked month was edited. Not a security hash: it
- * guards against mistakes, not attackers. Order of vouchers and of lines does not matter.
+ * The old lock fingerprint (FNV), kept only for books locked before the SHA-256 hash chain
+ * (lock-chain.ts): validation still compares it, and locking again checks it before upgrading
+ * such a book to the chain. Nothing new is fingerprinted this way. Not a security hash.
  */
 import { monthOf } from './balances';
 import type { Voucher, YearMonth } from './types';

@@ -55,6 +55,6 @@ export interface BookSettings {
   fiscalYear: number;
   /** Months up to and including this one are locked (结账): no new or changed vouchers. */
   lockedThrough?: YearMonth;
-  /** lockDigest(vouchers, lockedThrough) taken when the lock was set: detects edits to locked months. */
+  /** Old books: the FNV fingerprint taken when the lock was set (lock-digest.ts); superseded by the hash chain. */
   lockDigest?: string;
 }

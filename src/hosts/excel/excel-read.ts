@@ -7,7 +7,6 @@ import type { Scalar, SheetGrid, TableData, TypedTableSpec, WorkbookMeta } from 
 import { META_SHEET } from '../../workbook/layout';
 import { decodeMetaRows } from '../../workbook/codecs/meta';
 import { columnLetter, columnsByHeader, dropTrailingEmptyRows, fromExcelValue } from './excel-cells';
-import { META_ROWS } from './excel-typed';
 
 type Read =
   | { kind: 'table'; spec: TypedTableSpec; header: Excel.Range; body: Excel.Range; sheet: Excel.Worksheet }
@@ -101,9 +100,11 @@ export async function readMetaIn(ctx: Excel.RequestContext): Promise<WorkbookMet
   const sheet = ctx.workbook.worksheets.getItemOrNullObject(META_SHEET).load('name');
   await ctx.sync();
   if (sheet.isNullObject) return undefined;
-  const range = sheet.getRangeByIndexes(0, 0, META_ROWS, 2).load('values');
+  // The used range, not a fixed block: the lock hash chain adds rows every month it locks.
+  const used = sheet.getUsedRangeOrNullObject(true).load('values,rowIndex,columnIndex');
   await ctx.sync();
-  const rows: Scalar[][] = range.values.map((row: unknown[]) => row.map((v) => fromExcelValue(v, '@')));
+  if (used.isNullObject || used.rowIndex !== 0 || used.columnIndex !== 0) return undefined;
+  const rows: Scalar[][] = used.values.map((row: unknown[]) => row.slice(0, 2).map((v) => fromExcelValue(v, '@')));
   return decodeMetaRows(rows).meta;
 }
 

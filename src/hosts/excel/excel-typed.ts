@@ -10,13 +10,13 @@ import { ExcelHostError, chunkRowsByPayload, columnsByHeader, estimateRowsBytes,
 import { placeSheetName, validationSheets } from './excel-order';
 import { POINTS_PER_CHAR, columnChars } from './excel-style';
 
-/** Rows of _meta read and cleared; more than header + keys so future keys fit. */
-export const META_ROWS = 20;
+/** Excel's row count: _meta's key/value columns are cleared whole, as the lock chain grows a few rows a month. */
+const SHEET_ROWS = 1_048_576;
 
 /** Queues a fresh (or refreshed) _meta sheet: a key | value header, key/value rows as text, hidden. */
 export function queueMeta(ctx: Excel.RequestContext, existing: Excel.Worksheet | undefined, meta: WorkbookMeta): void {
   const sheet = existing ?? ctx.workbook.worksheets.add(META_SHEET);
-  sheet.getRangeByIndexes(0, 0, META_ROWS, 2).clear('Contents');
+  sheet.getRangeByIndexes(0, 0, SHEET_ROWS, 2).clear('Contents');
   const rows = [META_HEADER, ...encodeMetaRows(meta)];
   const range = sheet.getRangeByIndexes(0, 0, rows.length, 2);
   // Text format first, so '2023' and '2025-06' stay text rather than becoming a number or a date.

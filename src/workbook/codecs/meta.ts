@@ -4,6 +4,7 @@ import { finding, type Finding } from '../../core/findings';
 import type { Scalar, WorkbookMeta } from '../port';
 import { META_SHEET } from '../layout';
 import { cellText } from './cells';
+import { decodeChainRows, encodeChainRows, isChainKey } from './meta-chain';
 
 export const META_HEADER: readonly Scalar[] = ['key', 'value'];
 
@@ -30,17 +31,21 @@ export function encodeMetaRows(meta: WorkbookMeta): Scalar[][] {
   ];
   if (meta.lockedThrough !== undefined) rows.push(['lockedThrough', meta.lockedThrough]);
   if (meta.lockDigest !== undefined) rows.push(['lockDigest', meta.lockDigest]);
+  if (meta.lockChain !== undefined) rows.push(...encodeChainRows(meta.lockChain));
   return rows;
 }
 
 /** Key/value rows (header row skipped if present) → meta, or a finding 'meta.bad' saying what is wrong. */
 export function decodeMetaRows(rows: readonly (readonly unknown[])[]): { meta?: WorkbookMeta; findings: Finding[] } {
-  const obj: Record<string, string> = {};
+  // No prototype: a key typed as '__proto__' or 'constructor' is just an unknown key.
+  const obj = Object.create(null) as Record<string, string>;
+  const chainRows: [string, string][] = [];
   for (const r of rows) {
     const k = cellText(r[0]);
     if (k === '' || k === 'key') continue;
     const v = cellText(r[1]);
-    if (v !== '') obj[k] = v;
+    if (isChainKey(k)) chainRows.push([k, v]);
+    else if (v !== '') obj[k] = v;
   }
   const parsed = metaSchema.safeParse(obj);
   if (!parsed.success) {
@@ -51,5 +56,6 @@ export function decodeMetaRows(rows: readonly (readonly unknown[])[]): { meta?: 
   const meta: WorkbookMeta = { layoutVersion: d.layoutVersion, chartSystem: d.chartSystem, village: d.village, township: d.township, fiscalYear: d.fiscalYear, kind: d.kind };
   if (d.lockedThrough !== undefined) meta.lockedThrough = d.lockedThrough;
   if (d.lockDigest !== undefined) meta.lockDigest = d.lockDigest;
+  if (chainRows.length > 0) meta.lockChain = decodeChainRows(chainRows);
   return { meta, findings: [] };
 }

@@ -87,6 +87,35 @@ function plainNumber(n: string): number {
   return k <= MAX_PLAIN ? k : -1;
 }
 
+function sameLine(a: VoucherLine, b: VoucherLine): boolean {
+  return a.account === b.account && a.debit === b.debit && a.credit === b.credit && a.summary === b.summary && a.contract === b.contract && a.counterparty === b.counterparty;
+}
+
+/**
+ * The length of a balanced block of lines that the voucher's lines repeat whole (the same voucher
+ * entered twice or more, in adjacent or separate blocks of rows), else 0. A block has at least
+ * two lines: one line cannot balance.
+ */
+export function repeatPeriod(lines: readonly VoucherLine[]): number {
+  const n = lines.length;
+  const first = lines[0];
+  if (n < 4 || first === undefined) return 0;
+  for (let p = 2; p <= n / 2; p++) {
+    if (n % p !== 0 || !sameLine(lines[p] as VoucherLine, first)) continue;
+    let i = p + 1;
+    while (i < n && sameLine(lines[i] as VoucherLine, lines[i - p] as VoucherLine)) i++;
+    if (i < n) continue;
+    let dr = 0;
+    let cr = 0;
+    for (let k = 0; k < p; k++) {
+      dr += (lines[k] as VoucherLine).debit;
+      cr += (lines[k] as VoucherLine).credit;
+    }
+    if (dr === cr) return p;
+  }
+  return 0;
+}
+
 export class VoucherAssembler {
   readonly findings: Finding[] = [];
   /** Vouchers in order of first appearance, and by month ('2025-01') then 凭证号. */
@@ -239,6 +268,24 @@ export class VoucherAssembler {
     this.open = undefined;
   }
 
+  /**
+   * A voucher whose rows are the same voucher entered twice (same month and 凭证号, the same lines
+   * again) is a finding naming both places, and is left out: read as one, its amounts would double.
+   */
+  private repeated(v: Voucher): boolean {
+    const p = repeatPeriod(v.lines);
+    if (p === 0) return false;
+    const r1 = v.lines[0]?.source?.row;
+    const r2 = v.lines[p]?.source?.row;
+    const times = v.lines.length / p;
+    const month = v.date.slice(0, 7);
+    this.findings.push(finding('voucher.repeated', 'error',
+      `${month}第${v.number}号凭证重复出现${times}次（第${r1}行起与第${r2}行起的分录相同）：同一张凭证录入了不止一次，请删去重复的行`,
+      `Voucher ${v.number} of ${month} appears ${times} times (the lines from row ${r1} repeat from row ${r2}): the same voucher was entered more than once; delete the repeated rows`,
+      { sheet: this.place.sheet, ...(r2 !== undefined ? { row: r2 } : {}), column: this.place.columnName(this.cols.number) }));
+    return true;
+  }
+
   /** The good vouchers in order of first appearance, their line count, and every finding. */
   result(): { vouchers: Voucher[]; lines: number; findings: Finding[] } {
     this.flush();
@@ -248,6 +295,7 @@ export class VoucherAssembler {
     const anyBad = this.bad.size > 0;
     for (const v of this.order) {
       if (v.lines.length === 0 || (anyBad && this.bad.has(v))) continue;
+      if (this.repeated(v)) continue;
       vouchers.push(v);
       lines += v.lines.length;
     }
