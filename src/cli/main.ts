@@ -3,7 +3,9 @@
  * opened through the .xlsx host and written only on success (temp file + rename). Exit codes and
  * error messages come from exit-codes.ts, the one mapper. See docs/cli.md.
  */
-import { Command, CommanderError, InvalidArgumentError } from 'commander';
+import { Command, CommanderError } from 'commander';
+import { month, year } from './arg-parsers';
+import { registerPrintVouchers } from './commands/print-vouchers';
 import { buildReports } from '../app/build-reports';
 import { closeYear } from '../app/close-year';
 import { importOpening } from '../app/import-opening';
@@ -27,14 +29,6 @@ export interface Io {
   err: NodeJS.WritableStream;
 }
 
-const month = (v: string): string => {
-  if (!/^\d{4}-(0[1-9]|1[0-2])$/.test(v)) throw new InvalidArgumentError('应为 YYYY-MM / expected YYYY-MM');
-  return v;
-};
-const year = (v: string): number => {
-  if (!/^\d{4}$/.test(v)) throw new InvalidArgumentError('应为四位年份 / expected a four-digit year');
-  return Number(v);
-};
 
 /** Print findings (stderr) and the outcome, and return the exit code for a use-case result. */
 function finish(io: Io, r: { ok: boolean; findings: Finding[] }, okText: string, failText: string): number {
@@ -120,6 +114,8 @@ export function buildProgram(io: Io, setCode: (c: number) => void): Command {
       const r = await withBookFile(file, true, (wb) => lockPeriod(wb, { through: o.through }));
       setCode(finish(io, r, `已结账至 ${o.through} / locked through ${o.through}`, '未结账 / not locked'));
     });
+
+  registerPrintVouchers(program, io, setCode);
 
   program.command('sample').argument('<out>', '输出 .xlsx / output file')
     .description('生成示范村工作簿（2025年度） / write the sample village workbook').option('--force', '覆盖已有文件 / overwrite')

@@ -11,7 +11,8 @@ import { GENERATED_SHEET_ORDER, META_SHEET } from '../../workbook/layout';
 import { PayloadBatcher } from './excel-batch';
 import { ExcelHostError, chunkRowsByPayload, estimateRowsBytes, toExcelInput, toFormulaInput } from './excel-cells';
 import { placeSheetName } from './excel-order';
-import { defaultOrientation, drawGrid, printedColumns, setColumnWidths, setupPage, styleHeader, styleTitle } from './excel-style';
+import { drawGrid, setColumnWidths, setupPage, styleHeader, styleTitle } from './excel-style';
+import { orientationOf, printedColumns } from '../../workbook/print';
 
 /** Generated sheets are read-only to people (they are rebuilt anyway) but may be formatted and selected. */
 export const GENERATED_PROTECTION: Excel.WorksheetProtectionOptions = {
@@ -127,7 +128,7 @@ async function queueGeneratedSheet(sheet: Excel.Worksheet, batcher: PayloadBatch
   sheet.freezePanes.freezeRows(headerRow + 1);
   const printed = printedColumns(gen.columns);
   setupPage(sheet, {
-    orientation: gen.print?.orientation ?? defaultOrientation(printed),
+    orientation: orientationOf(gen),
     fitToHeight: gen.print?.fitToHeight ?? 0,
     repeatRows: headerRow + 1,
     area: { cols: printed, rows: bodyRow + Math.max(1, gen.rows.length) },

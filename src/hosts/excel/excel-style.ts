@@ -5,17 +5,14 @@
  */
 import type { GeneratedSheet } from '../../workbook/port';
 import { columnLetter } from './excel-cells';
+// Port widths are characters (as ExcelJS); Office.js wants points (Excel's 8.43-character default is 48 points).
+import { POINTS_PER_CHAR, columnChars } from '../../workbook/print';
 
-/** Port widths are characters (as ExcelJS); Office.js wants points. Excel's 8.43-character default is 48 points. */
-export const POINTS_PER_CHAR = 5.7;
+export { POINTS_PER_CHAR, columnChars };
 const GRID_COLOR = '#999999';
 const HEADER_FILL = '#EFEFEF';
 const EDGES = ['EdgeTop', 'EdgeBottom', 'EdgeLeft', 'EdgeRight', 'InsideVertical', 'InsideHorizontal'] as const;
 
-/** The width the ExcelJS host gives a column without one: room for its (Chinese) header. */
-export function columnChars(column: { header: string; width?: number }): number {
-  return column.width ?? Math.max(10, column.header.length * 2 + 4);
-}
 
 export function drawGrid(range: Excel.Range): void {
   for (const edge of EDGES) {
@@ -57,11 +54,6 @@ export interface PagePlan {
   area?: { cols: number; rows: number };
 }
 
-/** Portrait up to 7 printed columns, else landscape (the port's default). */
-export function defaultOrientation(printedColumns: number): 'portrait' | 'landscape' {
-  return printedColumns > 7 ? 'landscape' : 'portrait';
-}
-
 export function setupPage(sheet: Excel.Worksheet, plan: PagePlan): void {
   const layout = sheet.pageLayout;
   layout.set({
@@ -74,11 +66,4 @@ export function setupPage(sheet: Excel.Worksheet, plan: PagePlan): void {
   if (plan.repeatRows > 0) layout.setPrintTitleRows(`$1:$${plan.repeatRows}`);
   if (plan.area) layout.setPrintArea(`A1:${columnLetter(Math.max(1, plan.area.cols) - 1)}${Math.max(1, plan.area.rows)}`);
   layout.headersFooters.defaultForAllPages.centerFooter = '第 &P 页，共 &N 页';
-}
-
-/** Columns printed: all but the trailing run of `noPrint` ones (a print area is one block). */
-export function printedColumns(columns: readonly { noPrint?: boolean }[]): number {
-  let n = columns.length;
-  while (n > 1 && columns[n - 1]?.noPrint === true) n--;
-  return n;
 }

@@ -8,7 +8,8 @@ import { META_HEADER, encodeMetaRows } from '../../workbook/codecs/meta';
 import { PayloadBatcher } from './excel-batch';
 import { ExcelHostError, chunkRowsByPayload, columnsByHeader, estimateRowsBytes, toExcelInput } from './excel-cells';
 import { placeSheetName, validationSheets } from './excel-order';
-import { POINTS_PER_CHAR, columnChars, defaultOrientation, setupPage } from './excel-style';
+import { POINTS_PER_CHAR, columnChars, setupPage } from './excel-style';
+import { defaultOrientation } from '../../workbook/print';
 
 /** Rows of _meta read and cleared; more than header + keys so future keys fit. */
 export const META_ROWS = 20;
