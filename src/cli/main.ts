@@ -16,6 +16,7 @@ import { validateWorkbook } from '../app/validate-workbook';
 import { saveWorkbookFileAtomic } from '../hosts/xlsx/file';
 import { withBookFile, newBookFile } from './book-file';
 import { EXIT, failureOf, printFailure } from './exit-codes';
+import { refuseBadPeriod } from './errors';
 import { findingJson, formatFindings } from './output';
 import { withProgress } from './progress';
 import { readInputTable } from './read-input';
@@ -42,7 +43,8 @@ export function buildProgram(io: Io, setCode: (c: number) => void): Command {
   const program = new Command('cunzhang')
     .description('村账 Cunzhang：村集体经济组织会计（2023 制度）命令行工具 / village collective accounting CLI')
     .exitOverride()
-    .configureOutput({ writeOut: (s) => io.out.write(s), writeErr: (s) => io.err.write(s) });
+    // Parser errors are printed by exit-codes.ts, Chinese first (usage-zh.ts); help still goes out as commander writes it.
+    .configureOutput({ writeOut: (s) => io.out.write(s), writeErr: (s) => io.err.write(s), outputError: () => undefined });
 
   program.command('init').argument('<file>', '新建的工作簿 .xlsx / workbook to create')
     .description('新建村账工作簿 / create a village workbook')
@@ -81,6 +83,7 @@ export function buildProgram(io: Io, setCode: (c: number) => void): Command {
     .action(async (file: string, o: { from?: string; to?: string; json?: boolean }) => {
       const period = { ...(o.from ? { from: o.from } : {}), ...(o.to ? { to: o.to } : {}) };
       const r = await withProgress((p) => withBookFile(file, true, (wb) => buildReports(wb, { ...p, ...period })));
+      refuseBadPeriod(r.findings);
       if (r.findings.length > 0) io.err.write(`${formatFindings(r.findings)}\n`);
       if (r.ok && r.report) {
         if (o.json) io.out.write(`${JSON.stringify(r.report, null, 2)}\n`);

@@ -5,6 +5,7 @@ import { month } from '../arg-parsers';
 import { withBookFile } from '../book-file';
 import { EXIT } from '../exit-codes';
 import { formatFindings } from '../output';
+import { refuseBadPeriod } from '../errors';
 import type { Io } from '../main';
 
 const perPage = (v: string): number => {
@@ -20,6 +21,7 @@ export function registerPrintVouchers(program: Command, io: Io, setCode: (c: num
     .action(async (file: string, o: { from?: string; to?: string; perPage?: number }) => {
       const opts = { ...(o.from ? { from: o.from } : {}), ...(o.to ? { to: o.to } : {}), ...(o.perPage ? { perPage: o.perPage } : {}) };
       const r = await withBookFile(file, true, (wb) => printVouchers(wb, opts));
+      refuseBadPeriod(r.findings);
       if (r.findings.length > 0) io.err.write(`${formatFindings(r.findings)}\n`);
       if (r.ok) io.out.write(`已生成“${r.sheet}”表：凭证 ${r.printed} 张 / laid out ${r.printed} vouchers on "${r.sheet}"\n`);
       setCode(r.ok ? EXIT.ok : EXIT.findings);
