@@ -6,6 +6,7 @@
 import { Command, CommanderError } from 'commander';
 import { month, year } from './arg-parsers';
 import { registerPrintVouchers } from './commands/print-vouchers';
+import { registerNewYear } from './commands/new-year';
 import { buildReports } from '../app/build-reports';
 import { closeYear } from '../app/close-year';
 import { importOpening } from '../app/import-opening';
@@ -119,6 +120,7 @@ export function buildProgram(io: Io, setCode: (c: number) => void): Command {
     });
 
   registerPrintVouchers(program, io, setCode);
+  registerNewYear(program, io, setCode);
 
   program.command('sample').argument('<out>', '输出 .xlsx / output file')
     .description('生成示范村工作簿（2025年度） / write the sample village workbook').option('--force', '覆盖已有文件 / overwrite')

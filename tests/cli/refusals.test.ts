@@ -97,3 +97,23 @@ describe('print-vouchers', () => {
     expect(grid?.rows[2]?.[0]).toBe('记 账 凭 证');
   });
 });
+
+describe('new-year', () => {
+  it('refuses an unclosed year with the reason; from the closed sample, writes the next year and leaves this one as it was', async () => {
+    const fresh = join(dir, 'fresh.xlsx');
+    expect((await cz('init', fresh, '--village', '新村', '--township', '青山镇', '--year', '2025')).code).toBe(0);
+    const refused = await cz('new-year', fresh, join(dir, 'fresh-2026.xlsx'));
+    expect(refused.code).toBe(1);
+    expect(refused.err).toContain('2025年度还没有年终结账');
+    await expect(readFile(join(dir, 'fresh-2026.xlsx'))).rejects.toThrow();
+
+    const before = await readFile(sample);
+    const next = join(dir, 'sample-2026.xlsx');
+    const r = await cz('new-year', sample, next);
+    expect(r.code).toBe(0);
+    expect(r.out).toMatch(/^已建立 2026 年度账簿 .*期初余额 \d+ 个科目，在执行合同 \d+ 份/);
+    expect((await readFile(sample)).equals(before)).toBe(true);
+    expect((await cz('validate', next)).code).toBe(0);
+    expect((await cz('new-year', sample, next)).code).toBe(3); // never overwrites
+  });
+});
