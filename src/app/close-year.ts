@@ -28,6 +28,7 @@ export async function closeYear(port: WorkbookPort, opts: CloseYearOptions = {})
   const year = opts.year ?? book.meta.fiscalYear;
   // A stale 结转凭证 is exactly what closing again fixes, so it does not block.
   const findings: Finding[] = (await assessLockedBook(book)).filter((f) => f.rule !== 'close.stale');
+  const bookErrors = findings.filter((f) => f.severity === 'error').length;
   if (year !== book.meta.fiscalYear) {
     findings.push(finding('close.wrong-year', 'error', `本账套会计年度为${book.meta.fiscalYear}年，不能结转${year}年`, `The book's fiscal year is ${book.meta.fiscalYear}; cannot close ${year}`));
   }
@@ -35,7 +36,8 @@ export async function closeYear(port: WorkbookPort, opts: CloseYearOptions = {})
     findings.push(finding('close.locked', 'error', `已结账至${book.meta.lockedThrough}，不能再做年终结转`, `The book is locked through ${book.meta.lockedThrough}; the year-end close can no longer change`));
   }
   if (hasErrors(findings)) {
-    findings.unshift(finding('close.refused', 'error', '账套存在错误，未执行年终结转', 'The book has errors; the year-end close was not run'));
+    // Only errors of the book need the summary line; a locked book or a wrong year says so itself.
+    if (bookErrors > 0) findings.unshift(finding('close.refused', 'error', `账簿有 ${bookErrors} 项错误，未执行年终结转`, `The book has ${bookErrors} errors; the year-end close was not run`));
     return resultOf(findings, { vouchers: [] });
   }
   let vouchers: Voucher[];

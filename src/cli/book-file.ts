@@ -2,6 +2,9 @@
 import { access } from 'node:fs/promises';
 import { createXlsxWorkbook, type XlsxWorkbook } from '../hosts/xlsx/xlsx-workbook';
 import { openWorkbookFile, saveWorkbookFileAtomic } from '../hosts/xlsx/file';
+
+/** The file host's open and save, for commands (this module is where the CLI picks its host). */
+export { openWorkbookFile, saveWorkbookFileAtomic };
 import { NODE_CODEC } from '../hosts/xlsx/node-codec';
 import { InputFileError } from './errors';
 

@@ -1,4 +1,6 @@
-/** Errors of the CLI's own inputs (the import file), mapped to exit codes in exit-codes.ts. */
+/** Errors of the CLI's own inputs (the import file, the options), mapped to exit codes in exit-codes.ts. */
+import type { Finding } from '../core/findings';
+
 export type InputFileIssue = 'missing' | 'not-a-workbook' | 'exists';
 
 export class InputFileError extends Error {
@@ -9,4 +11,21 @@ export class InputFileError extends Error {
   ) {
     super(`${issue}: ${path}`);
   }
+}
+
+/** A command used wrongly in a way the parser cannot see (e.g. --from after --to): exit 2 with the reason. */
+export class UsageError extends Error {
+  override readonly name = 'UsageError';
+  constructor(
+    readonly zh: string,
+    readonly en: string,
+  ) {
+    super(en);
+  }
+}
+
+/** --from/--to outside the fiscal year or reversed is a usage error (exit 2) with its reason, not a fault of the book. */
+export function refuseBadPeriod(findings: readonly Finding[]): void {
+  const bad = findings.find((f) => f.rule.startsWith('period.'));
+  if (bad) throw new UsageError(bad.zh, bad.en);
 }

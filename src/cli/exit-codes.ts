@@ -7,8 +7,9 @@
 import { CommanderError } from 'commander';
 import { BookStateError } from '../app/errors';
 import { WorkbookFileError } from '../hosts/xlsx/file';
-import { InputFileError } from './errors';
+import { InputFileError, UsageError } from './errors';
 import { EXIT } from './exit-values';
+import { commanderErrorText } from './usage-zh';
 
 export { EXIT };
 
@@ -31,11 +32,15 @@ export function failureOf(e: unknown): Failure {
   if (e instanceof WorkbookFileError) return { code: EXIT.file, zh: e.zh, en: e.en };
   if (e instanceof InputFileError) return { code: EXIT.file, ...INPUT_MESSAGES[e.issue](e.path) };
   if (e instanceof BookStateError) return { code: EXIT.file, zh: e.zh, en: e.en };
+  if (e instanceof UsageError) return { code: EXIT.usage, zh: e.zh, en: e.en };
   if (e instanceof CommanderError) {
     // --help and --version end here with exit code 0; commander has printed its usage text.
     if (e.exitCode === 0) return { code: EXIT.ok, zh: '', en: '', printed: true };
+    // No command given: commander has printed the help.
+    if (e.code === 'commander.help') return { code: EXIT.usage, zh: '', en: '', printed: true };
     if (e.code === 'cunzhang.usage') return { code: EXIT.usage, zh: '命令用法有误（见 --help）', en: `Usage error: ${e.message}` };
-    return { code: EXIT.usage, zh: '', en: '', printed: true };
+    // Commander's own parser errors: main.ts keeps commander from printing them in English only.
+    return { code: EXIT.usage, ...commanderErrorText(e.code, e.message) };
   }
   if (e instanceof Error && e.name === 'AbortError') return { code: EXIT.cancelled, zh: '已取消，未写入任何内容', en: 'Cancelled; nothing was written' };
   const detail = e instanceof Error ? (e.stack ?? e.message) : String(e);

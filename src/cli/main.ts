@@ -3,8 +3,12 @@
  * opened through the .xlsx host and written only on success (temp file + rename). Exit codes and
  * error messages come from exit-codes.ts, the one mapper. See docs/cli.md.
  */
-import { Command, CommanderError, InvalidArgumentError } from 'commander';
+import { Command, CommanderError } from 'commander';
 import { EXIT } from './exit-values';
+import { month, year } from './arg-parsers';
+import { registerPrintVouchers } from './commands/print-vouchers';
+import { registerNewYear } from './commands/new-year';
+import { refuseBadPeriod } from './errors';
 import { findingJson, formatFindings } from './output';
 import { basename } from 'node:path';
 import type { Finding } from '../core/findings';
@@ -18,14 +22,6 @@ export interface Io {
   err: NodeJS.WritableStream;
 }
 
-const month = (v: string): string => {
-  if (!/^\d{4}-(0[1-9]|1[0-2])$/.test(v)) throw new InvalidArgumentError('应为 YYYY-MM / expected YYYY-MM');
-  return v;
-};
-const year = (v: string): number => {
-  if (!/^\d{4}$/.test(v)) throw new InvalidArgumentError('应为四位年份 / expected a four-digit year');
-  return Number(v);
-};
 
 /** Print findings (stderr) and the outcome, and return the exit code for a use-case result. */
 function finish(io: Io, r: { ok: boolean; findings: Finding[] }, okText: string, failText: string): number {
@@ -39,7 +35,8 @@ export function buildProgram(io: Io, setCode: (c: number) => void): Command {
   const program = new Command('cunzhang')
     .description('村账 Cunzhang：村集体经济组织会计（2023 制度）命令行工具 / village collective accounting CLI')
     .exitOverride()
-    .configureOutput({ writeOut: (s) => io.out.write(s), writeErr: (s) => io.err.write(s) });
+    // Parser errors are printed by exit-codes.ts, Chinese first (usage-zh.ts); help still goes out as commander writes it.
+    .configureOutput({ writeOut: (s) => io.out.write(s), writeErr: (s) => io.err.write(s), outputError: () => undefined });
 
   program.command('init').argument('<file>', '新建的工作簿 .xlsx / workbook to create')
     .description('新建村账工作簿 / create a village workbook')
@@ -88,6 +85,7 @@ export function buildProgram(io: Io, setCode: (c: number) => void): Command {
       const period = { ...(o.from ? { from: o.from } : {}), ...(o.to ? { to: o.to } : {}) };
       const previous = o.previous === undefined ? {} : { previous: await openWorkbookFile(o.previous) };
       const r = await withProgress((p) => withBookFile(file, true, (wb) => buildReports(wb, { ...p, ...period, ...previous })));
+      refuseBadPeriod(r.findings);
       if (r.findings.length > 0) io.err.write(`${formatFindings(r.findings)}\n`);
       if (r.ok && r.report) {
         if (o.json) io.out.write(`${JSON.stringify(r.report, null, 2)}\n`);
@@ -124,6 +122,9 @@ export function buildProgram(io: Io, setCode: (c: number) => void): Command {
       const r = await withBookFile(file, true, (wb) => lockPeriod(wb, { through: o.through }));
       setCode(finish(io, r, `已结账至 ${o.through} / locked through ${o.through}`, '未结账 / not locked'));
     });
+
+  registerPrintVouchers(program, io, setCode);
+  registerNewYear(program, io, setCode);
 
   program.command('sample').argument('<out>', '输出 .xlsx / output file')
     .description('生成示范村工作簿（2025年度） / write the sample village workbook').option('--force', '覆盖已有文件 / overwrite')

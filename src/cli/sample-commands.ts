@@ -1,6 +1,5 @@
 /** `sample` (write the sample village workbook) and `demo` (reports on a copy of it). */
-import { mkdtemp, readFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { buildReports } from '../app/build-reports';
 import { buildSampleBook } from '../app/sample/build-sample';
@@ -25,7 +24,10 @@ export async function writeSample(io: Io, out: string, force: boolean): Promise<
   return EXIT.ok;
 }
 
-/** Reports on a copy of the sample in a temp directory; the committed sample is never touched. */
+/**
+ * Reports on the sample in memory and prints their summary; the committed sample is never
+ * touched and nothing is left on disk (`cunzhang sample <out.xlsx>` writes a copy to keep).
+ */
 export async function runDemo(io: Io): Promise<number> {
   let wb;
   try {
@@ -37,9 +39,7 @@ export async function runDemo(io: Io): Promise<number> {
   const r = await buildReports(wb);
   if (r.findings.length > 0) io.err.write(`${formatFindings(r.findings)}\n`);
   if (!r.ok || !r.report) return EXIT.findings;
-  const copy = join(await mkdtemp(join(tmpdir(), 'cunzhang-demo-')), 'sample-village.xlsx');
-  await saveWorkbookFileAtomic(wb, copy);
-  io.out.write(`示范村报表（副本）：${copy}\nSample village reports (a copy): ${copy}\n`);
+  io.out.write('示范村报表（在内存中生成，未写入文件；要保存请用 cunzhang sample <文件.xlsx>）\nSample village reports (built in memory, nothing written; use `cunzhang sample <file.xlsx>` to keep a copy)\n');
   printReportSummary(io.out, r.report, r.sheets);
   return EXIT.ok;
 }

@@ -3,6 +3,7 @@
  * contracts, and the sheet preview. Every action runs through the runner (progress, cancel, one
  * error message). Components receive the result as props.
  */
+import { formatAmount } from './format';
 import { useCallback, useEffect, useState } from 'react';
 import type { Finding } from '../core/findings';
 import type { RunOptions, Scalar, WorkbookMeta } from '../workbook/port';
@@ -103,8 +104,12 @@ export function useBook(host: PaneHost, engine: PaneEngine, m: Messages): BookSt
   const afterFindings = (fs: Finding[], okText: (mm: Messages) => string) => {
     setFindings(fs);
     setPreview(undefined);
-    const bad = fs.some((f) => f.severity === 'error');
-    say({ kind: bad ? 'error' : 'success', text: bad ? (mm) => mm.errorHasFindings : okText });
+    // A refusal says its first reason (e.g. the book is locked), not only that there are errors.
+    const errors = fs.filter((f) => f.severity === 'error');
+    const first = errors[0];
+    say(first
+      ? { kind: 'error', text: (mm) => mm.refusedBecause(mm.lang === 'en-US' ? first.en : first.zh, errors.length - 1) }
+      : { kind: 'success', text: okText });
   };
 
   return {
@@ -140,6 +145,8 @@ export function useBook(host: PaneHost, engine: PaneEngine, m: Messages): BookSt
       const r = await engine.contracts(b.port, opts);
       setContracts(r.contracts);
       if (r.findings.length > 0) setFindings(r.findings);
+      const arrears = r.contracts.reduce((t, c) => t + c.arrears, 0);
+      say({ kind: 'success', text: (mm) => mm.contractsDone(r.contracts.length, formatAmount(arrears), r.contracts.length > 0) });
     }),
     reveal: (f) => {
       if (!f.sheet || f.row === undefined) return;

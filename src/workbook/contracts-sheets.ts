@@ -12,7 +12,7 @@ import type { RegisterAnalysis } from '../core/income/register';
 import type { DueItem } from '../core/income/schedule';
 import { columnLetter, DATE_FMT, generatedBodyFirstRow, SHEETS } from './layout';
 import type { Cell, ColumnSpec, GeneratedSheet } from './port';
-import { moneyCell, moneyCol, sumFormula, textCol, titleLines, type ReportHead } from './reports';
+import { moneyCell, moneyCol, sumFormula, textCol, titleLines, wrapCol, type ReportHead } from './reports';
 
 /** Sums a list of fen and returns a 合计 row: label cells then SUM formulas for `moneyCols`. */
 function totalRow(title: readonly string[], width: number, moneyCols: readonly number[], bodyRows: number, totals: readonly Fen[]): Cell[] {
@@ -22,11 +22,17 @@ function totalRow(title: readonly string[], width: number, moneyCols: readonly n
   return row;
 }
 
+/**
+ * Printed, the register must stay legible at fit-to-width (9 pt or more on landscape A4, about
+ * 165 characters of column width): long text wraps, and the deposit columns, wanted on screen
+ * more than on paper, come last and are left out of the print area.
+ */
 const LEDGER_COLUMNS: readonly ColumnSpec[] = [
-  textCol('合同编号', 'no', 12), textCol('类型', 'kind', 10), textCol('对方单位', 'counterparty', 22), textCol('标的', 'subject', 22),
-  { header: '开始日期', key: 'start', width: 12, numFmt: DATE_FMT }, { header: '结束日期', key: 'end', width: 12, numFmt: DATE_FMT },
-  textCol('状态', 'status', 10), moneyCol('本期应收', 'periodDue'), moneyCol('其中集体收入', 'periodIncomeDue'), moneyCol('本期实收', 'periodReceived'), moneyCol('累计欠款', 'arrears'),
-  moneyCol('预收', 'prepaid'), moneyCol('押金', 'deposit'), moneyCol('本期收押金', 'depositReceived'), textCol('提示', 'flags', 50),
+  textCol('合同编号', 'no', 11), textCol('类型', 'kind', 8), wrapCol('对方单位', 'counterparty', 14), wrapCol('标的', 'subject', 14),
+  { header: '开始日期', key: 'start', width: 11, numFmt: DATE_FMT }, { header: '结束日期', key: 'end', width: 11, numFmt: DATE_FMT },
+  textCol('状态', 'status', 8), moneyCol('本期应收', 'periodDue', 13), moneyCol('其中集体收入', 'periodIncomeDue', 13), moneyCol('本期实收', 'periodReceived', 13), moneyCol('累计欠款', 'arrears', 13),
+  wrapCol('提示', 'flags', 26),
+  { ...moneyCol('押金', 'deposit', 13), noPrint: true }, { ...moneyCol('本期收押金', 'depositReceived', 13), noPrint: true }, { ...moneyCol('预收', 'prepaid', 13), noPrint: true },
 ];
 
 /**
@@ -39,12 +45,12 @@ export function renderContractLedger(a: RegisterAnalysis, head: ReportHead, asOf
   const rows: Cell[][] = a.contracts.map((r) => [
     r.contract.no, ZH_OF_KIND[r.contract.kind], r.contract.counterparty, r.contract.subject, r.contract.start, r.contract.end,
     STATUS_ZH[r.status], moneyCell(r.periodDue), moneyCell(r.periodIncomeDue), moneyCell(r.periodReceived), moneyCell(r.position.arrears),
-    moneyCell(r.position.prepaid), moneyCell(r.contract.deposit, true), moneyCell(r.periodDepositReceived, true), r.flags.map((f) => f.zh).join('；') || null,
+    r.flags.map((f) => f.zh).join('；') || null, moneyCell(r.contract.deposit, true), moneyCell(r.periodDepositReceived, true), moneyCell(r.position.prepaid),
   ]);
   const sum = (f: (r: RegisterAnalysis['contracts'][number]) => Fen): Fen => a.contracts.reduce((t, r) => t + f(r), 0);
   const n = rows.length;
-  rows.push(totalRow(title, LEDGER_COLUMNS.length, [7, 8, 9, 10, 11, 12, 13], n, [
-    sum((r) => r.periodDue), sum((r) => r.periodIncomeDue), sum((r) => r.periodReceived), sum((r) => r.position.arrears), sum((r) => r.position.prepaid), sum((r) => r.contract.deposit), sum((r) => r.periodDepositReceived),
+  rows.push(totalRow(title, LEDGER_COLUMNS.length, [7, 8, 9, 10, 12, 13, 14], n, [
+    sum((r) => r.periodDue), sum((r) => r.periodIncomeDue), sum((r) => r.periodReceived), sum((r) => r.position.arrears), sum((r) => r.contract.deposit), sum((r) => r.periodDepositReceived), sum((r) => r.position.prepaid),
   ]));
   return { name: SHEETS.contractLedger, title, columns: LEDGER_COLUMNS, rows, totalRows: [n], table: 'ContractLedger' };
 }
@@ -54,8 +60,8 @@ export function renderReceivablePlan(a: RegisterAnalysis, head: ReportHead, from
   const months = monthRange(from, to);
   const title = titleLines('应收计划', head);
   const columns: ColumnSpec[] = [
-    textCol('合同编号', 'no', 12), textCol('类型', 'kind', 10), textCol('对方单位', 'counterparty', 22),
-    ...months.map((m) => moneyCol(m, `m${m}`, 12)), moneyCol('合计', 'total'),
+    textCol('合同编号', 'no', 11), textCol('类型', 'kind', 8), wrapCol('对方单位', 'counterparty', 13),
+    ...months.map((m) => moneyCol(m, `m${m}`, 10)), moneyCol('合计', 'total', 13),
   ];
   const base = generatedBodyFirstRow({ title });
   const firstM = columnLetter(3);
@@ -82,9 +88,9 @@ const COMPONENT_ZH: Readonly<Record<DueItem['component'], string>> = { rent: '�
 export function renderArrears(a: RegisterAnalysis, head: ReportHead, asOf: string): GeneratedSheet {
   const title = [...titleLines('欠款明细', head), `截至 ${asOf}`];
   const columns: ColumnSpec[] = [
-    textCol('合同编号', 'no', 12), textCol('类型', 'kind', 10), textCol('对方单位', 'counterparty', 22), textCol('款项', 'item', 16),
-    { header: '应收日期', key: 'dueDate', width: 12, numFmt: DATE_FMT }, moneyCol('应收金额', 'amount'), moneyCol('已收', 'paid'), moneyCol('欠款', 'outstanding'),
-    { header: '逾期天数', key: 'days', width: 8, numFmt: '0' }, ...AGE_BUCKETS.map((b) => moneyCol(b.zh, b.key, 13)), moneyCol('滞纳金', 'penalty', 12),
+    textCol('合同编号', 'no', 11), textCol('类型', 'kind', 8), wrapCol('对方单位', 'counterparty', 14), wrapCol('款项', 'item', 12),
+    { header: '应收日期', key: 'dueDate', width: 11, numFmt: DATE_FMT }, moneyCol('应收金额', 'amount', 13), moneyCol('已收', 'paid', 13), moneyCol('欠款', 'outstanding', 13),
+    { header: '逾期天数', key: 'days', width: 7, numFmt: '0' }, ...AGE_BUCKETS.map((b) => moneyCol(b.zh, b.key, 12)), moneyCol('滞纳金', 'penalty', 11),
   ];
   const rows: Cell[][] = [];
   const totals = new Array<Fen>(4 + AGE_BUCKETS.length).fill(0);

@@ -23,72 +23,14 @@
 import { finding, type Finding } from '../core/findings';
 import { fenToString } from '../core/money';
 import { parseContractRow, type ContractRowInput } from '../core/income/contract-schema';
-import { CONTRACT_KINDS, ESCALATION_YEARS, LEASE_ASSETS, type Contract } from '../core/income/contract';
+import { LEASE_ASSETS, type Contract } from '../core/income/contract';
 import { cellText, isBlank, isBlankRow, issueAt, parseAmountCell, parseDateCell } from './codecs/cells';
 import { resolveColumns, wantsOf } from './codecs/columns';
-import { columnLetter, DATE_FMT, MONEY_FMT, TEXT_FMT } from './layout';
-import type { ColumnSpec, Scalar, TableData, TypedTableSpec } from './port';
+import { CONTRACTS } from './contracts-layout';
+import { columnLetter } from './layout';
+import type { Scalar, TableData } from './port';
 
-const t = (header: string, key: string, width = 12): ColumnSpec => ({ header, key, width, numFmt: TEXT_FMT });
-const n = (header: string, key: string, width = 10, numFmt = 'General'): ColumnSpec => ({ header, key, width, numFmt });
-const d = (header: string, key: string): ColumnSpec => ({ header, key, width: 12, numFmt: DATE_FMT });
-const m = (header: string, key: string): ColumnSpec => ({ header, key, width: 14, numFmt: MONEY_FMT });
-
-export const CONTRACTS = {
-  sheet: '合同',
-  table: 'Contracts',
-  columns: [
-    t('合同编号', 'no'),
-    { header: '类型', key: 'kind', width: 12, numFmt: TEXT_FMT, validation: { list: CONTRACT_KINDS } },
-    t('对方单位', 'counterparty', 20),
-    t('标的', 'subject', 18),
-    t('类别', 'category', 10),
-    d('开始日期', 'start'),
-    d('结束日期', 'end'),
-    t('收款日', 'paymentDates', 16),
-    t('收入科目', 'incomeAccount', 10),
-    t('往来科目', 'liabilityAccount', 10),
-    m('押金', 'deposit'),
-    m('期初欠款', 'openingArrears'),
-    n('滞纳金（万分之/日）', 'penaltyRate'),
-    n('递增率', 'escalationRate', 8, '0.00%'),
-    n('递增间隔（年）', 'escalationEveryYears', 8, '0'),
-    { header: '递增计年', key: 'escalationYears', width: 10, numFmt: TEXT_FMT, validation: { list: ESCALATION_YEARS } },
-    n('面积（亩）', 'areaMu'),
-    n('每亩租金', 'rentPerMu'),
-    n('每亩斤数', 'jinPerMu'),
-    t('粮价（元/斤）', 'grainPrice', 18),
-    n('调价间隔（年）', 'repriceEveryYears', 8, '0'),
-    d('承包期截止', 'landTermEnd'),
-    { header: '代收代付', key: 'passThrough', width: 8, numFmt: TEXT_FMT, validation: { list: ['是', '否'] } },
-    n('每亩服务费', 'serviceFeePerMu'),
-    n('参考价（元/亩）', 'referencePrice'),
-    m('入股金额', 'capital'),
-    n('保底收益率', 'floorRate', 8, '0.00%'),
-    n('分红比例', 'shareRate', 8, '0.00%'),
-    { header: '分红方式', key: 'dividendMode', width: 10, numFmt: TEXT_FMT, validation: { list: ['取大', '保底加分红'] } },
-    t('合作社盈余', 'profit', 18),
-    n('装机容量（kW）', 'capacityKw'),
-    n('等效小时', 'hours'),
-    n('首年衰减', 'firstYearDegradation', 8, '0.00%'),
-    n('年衰减', 'annualDegradation', 8, '0.00%'),
-    n('弃光率', 'curtailment', 8, '0.00%'),
-    n('基础电价', 'baseTariff', 8, '0.0000'),
-    n('补贴电价', 'subsidyTariff', 8, '0.0000'),
-    n('补贴滞后（月）', 'subsidyLagMonths', 8, '0'),
-    t('补贴结算月', 'subsidyBatchMonths', 10),
-    n('补贴到位率', 'subsidyPayRatio', 8, '0.00%'),
-    m('年运维费', 'omCost'),
-    n('寿命（年）', 'lifeYears', 8, '0'),
-    n('增值税率', 'vatRate', 8, '0.00%'),
-    n('限定用途比例', 'restrictedShare', 8, '0.00%'),
-    n('面积（平方米）', 'areaM2'),
-    n('月租金（元/平方米）', 'rentPerM2Month'),
-    m('年租金', 'annualRent'),
-    n('出租率', 'occupancy', 8, '0.00%'),
-    t('备注', 'note', 20),
-  ],
-} as const satisfies TypedTableSpec;
+export { CONTRACTS };
 
 export type ContractColumnKey = (typeof CONTRACTS.columns)[number]['key'];
 

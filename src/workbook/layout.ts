@@ -7,7 +7,11 @@
  * lines, the next row is the header, the body starts right after (see `generatedBodyFirstRow`).
  * Formulas in generated sheets are written against that layout.
  */
+import { CONTRACTS } from './contracts-layout';
+import { DATE_FMT, MONEY_FMT, TEXT_FMT } from './formats';
 import type { ColumnSpec, GeneratedSheet, TypedTableSpec } from './port';
+
+export { DATE_FMT, MONEY_FMT, TEXT_FMT };
 
 /** Bumped whenever a sheet, table or column changes incompatibly; stored in _meta. */
 export const LAYOUT_VERSION = 1;
@@ -15,9 +19,6 @@ export const LAYOUT_VERSION = 1;
 /** Hidden sheet holding WorkbookMeta as key/value rows. */
 export const META_SHEET = '_meta';
 
-export const MONEY_FMT = '#,##0.00';
-export const TEXT_FMT = '@';
-export const DATE_FMT = 'yyyy-mm-dd';
 
 /**
  * 科目表 — the full chart (42 built-in first-level accounts + the village's sub-accounts), a
@@ -31,21 +32,23 @@ export const CHART_LIST_TITLE_LINES = 1;
 export const CHART_LIST_MAX_ROWS = 3000;
 export const ACCOUNT_CODE_RANGE = `='${CHART_LIST_SHEET}'!$A$${CHART_LIST_TITLE_LINES + 2}:$A$${CHART_LIST_TITLE_LINES + 1 + CHART_LIST_MAX_ROWS}`;
 
-const codeColumn = (header: string, key: string): ColumnSpec => ({
+// Every typed-in column carries a note: a new accountant sees what goes there by selecting the header.
+const codeColumn = (header: string, key: string, note: string): ColumnSpec => ({
   header,
   key,
   width: 12,
   numFmt: TEXT_FMT,
   validation: { range: ACCOUNT_CODE_RANGE },
+  note,
 });
-const money = (header: string, key: string): ColumnSpec => ({ header, key, width: 16, numFmt: MONEY_FMT });
-const text = (header: string, key: string, width = 14): ColumnSpec => ({ header, key, width, numFmt: TEXT_FMT });
+const money = (header: string, key: string, note: string): ColumnSpec => ({ header, key, width: 16, numFmt: MONEY_FMT, note });
+const text = (header: string, key: string, width: number, note: string): ColumnSpec => ({ header, key, width, numFmt: TEXT_FMT, note });
 
 /** 设置 — book settings as key/value rows. */
 export const SETTINGS = {
   sheet: '设置',
   table: 'Settings',
-  columns: [text('项目', 'key', 14), text('值', 'value', 24)],
+  columns: [text('项目', 'key', 14, '设置项：村名、乡镇、年度、会计制度'), text('值', 'value', 24, '该设置项的值')],
 } as const satisfies TypedTableSpec;
 
 /** Keys of the 设置 rows, in the order `init` writes them. */
@@ -61,8 +64,8 @@ export const ACCOUNTS = {
   sheet: '科目',
   table: 'Accounts',
   columns: [
-    { header: '科目编码', key: 'code', width: 12, numFmt: TEXT_FMT },
-    text('科目名称', 'name', 24),
+    { header: '科目编码', key: 'code', width: 12, numFmt: TEXT_FMT, note: '明细科目编码：上级科目编码加两位，如 50101（土地发包收入）' },
+    text('科目名称', 'name', 24, '明细科目名称，如 土地发包收入'),
   ],
 } as const satisfies TypedTableSpec;
 
@@ -71,18 +74,18 @@ export const VOUCHERS = {
   sheet: '凭证',
   table: 'Vouchers',
   columns: [
-    { header: '日期', key: 'date', width: 12, numFmt: DATE_FMT },
-    text('凭证号', 'number', 10),
-    text('摘要', 'summary', 28),
-    codeColumn('科目编码', 'account'),
-    money('借方金额', 'debit'),
-    money('贷方金额', 'credit'),
-    text('合同编号', 'contract', 14),
-    text('往来单位', 'counterparty', 18),
-    { header: '附件数', key: 'attachments', width: 8, numFmt: '0' },
-    text('制单人', 'preparer', 10),
-    text('审核人', 'reviewer', 10),
-    text('冲销凭证', 'reverses', 14),
+    { header: '日期', key: 'date', width: 12, numFmt: DATE_FMT, note: '记账日期，如 2025-03-15；同一张凭证的各行日期相同' },
+    text('凭证号', 'number', 10, '每月从 1 起编号；同月同号的各行是一张凭证'),
+    text('摘要', 'summary', 28, '简要说明经济业务，如 收到张三土地承包费'),
+    codeColumn('科目编码', 'account', '从下拉列表选科目编码（末级科目）'),
+    money('借方金额', 'debit', '借方金额（元），最多两位小数；一行只填借方或贷方'),
+    money('贷方金额', 'credit', '贷方金额（元），最多两位小数；每张凭证借贷合计相等'),
+    text('合同编号', 'contract', 14, '与合同表相关的收款，填合同编号'),
+    text('往来单位', 'counterparty', 18, '应收、应付款的对方单位或个人'),
+    { header: '附件数', key: 'attachments', width: 8, numFmt: '0', note: '原始凭证（发票、收据）张数' },
+    text('制单人', 'preparer', 10, '填制凭证的人'),
+    text('审核人', 'reviewer', 10, '审核凭证的人'),
+    text('冲销凭证', 'reverses', 14, '红字冲销时，填被冲销凭证的年-月/凭证号，如 2025-03/12'),
   ],
 } as const satisfies TypedTableSpec;
 
@@ -90,7 +93,12 @@ export const VOUCHERS = {
 export const OPENING = {
   sheet: '期初余额',
   table: 'Opening',
-  columns: [codeColumn('科目编码', 'account'), text('科目名称', 'name', 24), money('借方余额', 'debit'), money('贷方余额', 'credit')],
+  columns: [
+    codeColumn('科目编码', 'account', '从下拉列表选科目编码（末级科目）'),
+    text('科目名称', 'name', 24, '科目名称，便于核对'),
+    money('借方余额', 'debit', '年初借方余额（元）'),
+    money('贷方余额', 'credit', '年初贷方余额（元）'),
+  ],
 } as const satisfies TypedTableSpec;
 
 /**
@@ -100,11 +108,15 @@ export const OPENING = {
 export const PRIOR_YEAR = {
   sheet: '上年数',
   table: 'PriorYear',
-  columns: [{ header: '行次', key: 'line', width: 6, numFmt: '0' }, text('项目', 'label', 24), money('上年金额', 'amount')],
+  columns: [
+    { header: '行次', key: 'line', width: 6, numFmt: '0', note: '收益及收益分配表的行次，如 1' },
+    text('项目', 'label', 24, '该行的项目名称，如 经营收入'),
+    money('上年金额', 'amount', '上年同一行的金额（元）'),
+  ],
 } as const satisfies TypedTableSpec;
 
-/** The typed-in tables `init` creates, in sheet order. (合同/Contracts belongs to the income-source layout.) */
-export const TYPED_TABLES: readonly TypedTableSpec[] = [SETTINGS, ACCOUNTS, OPENING, VOUCHERS];
+/** The typed-in tables `init` creates, in sheet order (合同's 48 columns are in contracts-layout.ts). */
+export const TYPED_TABLES: readonly TypedTableSpec[] = [SETTINGS, ACCOUNTS, OPENING, VOUCHERS, CONTRACTS];
 
 /** Generated sheet names (rebuilt whole by the engine). */
 export const SHEETS = {
@@ -125,6 +137,8 @@ export const SHEETS = {
   incomeStatement: '收益及收益分配表',
   /** 结转凭证 — closing vouchers (generated by year-end close) */
   closingVouchers: '结转凭证',
+  /** 记账凭证 — the vouchers of a month range laid out for printing (print-vouchers) */
+  voucherPrint: '记账凭证',
   /** 合同台账 / 应收计划 / 欠款明细 — income-source sheets (owned by the income-source layout) */
   contractLedger: '合同台账',
   receivablePlan: '应收计划',
@@ -147,6 +161,7 @@ export const GENERATED_SHEET_ORDER: readonly string[] = [
   SHEETS.cashJournal,
   SHEETS.bankJournal,
   SHEETS.closingVouchers,
+  SHEETS.voucherPrint,
   SHEETS.contractLedger,
   SHEETS.receivablePlan,
   SHEETS.arrears,

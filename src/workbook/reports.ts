@@ -23,6 +23,8 @@ export interface ReportHead {
 
 export const moneyCol = (header: string, key: string, width = 16): ColumnSpec => ({ header, key, width, numFmt: MONEY_FMT });
 export const textCol = (header: string, key: string, width = 14): ColumnSpec => ({ header, key, width, numFmt: TEXT_FMT });
+/** Text that wraps within its width rather than widening the printed page. */
+export const wrapCol = (header: string, key: string, width: number): ColumnSpec => ({ ...textCol(header, key, width), wrap: true });
 
 /** A money cell: blank for zero where `blankZero`, else the amount in yuan. */
 export function moneyCell(fen: Fen, blankZero = false): Cell {
@@ -91,9 +93,10 @@ export function renderFindings(findings: readonly Finding[], head: ReportHead): 
     name: SHEETS.findings,
     title,
     columns: [
-      textCol('级别', 'severity', 8), textCol('规则', 'rule', 24), textCol('工作表', 'sheet', 12),
-      { header: '行', key: 'row', width: 8, numFmt: '0' }, textCol('列', 'column', 10),
-      textCol('说明', 'zh', 60), textCol('Description', 'en', 60),
+      // Printed portrait at a legible size: the English text stays on screen only.
+      textCol('级别', 'severity', 8), wrapCol('规则', 'rule', 20), textCol('工作表', 'sheet', 10),
+      { header: '行', key: 'row', width: 6, numFmt: '0' }, textCol('列', 'column', 8),
+      wrapCol('说明', 'zh', 44), { ...wrapCol('Description', 'en', 60), noPrint: true },
     ],
     rows: sorted.map((f) => [SEVERITY_ZH[f.severity], f.rule, f.sheet ?? null, f.row ?? null, f.column ?? null, f.zh, f.en]),
     table: 'Findings',
@@ -220,11 +223,16 @@ export function formulasOf(defs: readonly { line: number; formula?: readonly (re
 }
 
 /** 结转凭证: the generated closing vouchers, laid out like 凭证 (same columns) under a title. */
+/** 凭证's columns without the typing notes; printed landscape at 9 pt or more, 冲销凭证 (always empty here) left off paper. */
+const CLOSING_COLUMNS: readonly ColumnSpec[] = VOUCHERS.columns.map(({ note: _note, ...c }) =>
+  c.key === 'reverses' ? { ...c, noPrint: true } : c.key === 'summary' ? { ...c, wrap: true } : c,
+);
+
 export function renderClosingVouchers(vouchers: readonly Voucher[], head: ReportHead): GeneratedSheet {
   return {
     name: SHEETS.closingVouchers,
     title: titleLines('结转凭证（系统生成，请勿手工修改）', head),
-    columns: VOUCHERS.columns,
+    columns: CLOSING_COLUMNS,
     rows: encodeVoucherRows(vouchers),
     table: 'ClosingVouchers',
   };

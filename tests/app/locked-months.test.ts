@@ -68,7 +68,7 @@ describe('locked months: every path', () => {
     const before = await state(wb);
     const r = await closeYear(wb, { year: 2025 });
     expect(r.ok).toBe(false);
-    expect(rules(r.findings)).toEqual(['close.refused', 'close.locked']);
+    expect(rules(r.findings)).toEqual(['close.locked']);
     expect(await state(wb)).toEqual(before);
   });
 
@@ -76,7 +76,7 @@ describe('locked months: every path', () => {
     const wb = await lockedBook('2025-12', true);
     const before = await state(wb);
     const engine = createAppEngine(() => '2026-01-15');
-    expect(rules(await engine.closeYear(wb, {}))).toEqual(['close.refused', 'close.locked']);
+    expect(rules(await engine.closeYear(wb, {}))).toEqual(['close.locked']);
     expect(rules(await engine.lockPeriod(wb, '2025-06', {}))).toEqual(['lock.refused', 'lock.backwards']);
     expect(await state(wb)).toEqual(before);
     // The pane's 账簿 check is whole-book validation: a clean locked book has nothing to say.

@@ -5,8 +5,7 @@
  */
 import { basename } from 'node:path';
 import { initFrom2004 } from '../../app/init-from-2004';
-import { saveWorkbookFileAtomic } from '../../hosts/xlsx/file';
-import { newBookFile } from '../book-file';
+import { newBookFile, saveWorkbookFileAtomic } from '../book-file';
 import { EXIT } from '../exit-codes';
 import type { Io } from '../main';
 import { formatFindings } from '../output';

@@ -14,7 +14,7 @@
  * net is carried and a finding says what to supply.
  */
 import type { Fen } from '../money';
-import { fenToString } from '../money';
+import { fenToString, formatFen } from '../money';
 import { finding, type Finding } from '../findings';
 import type { OpeningBalance } from '../ledger/types';
 import { CHART_2004 } from './chart-2004';
@@ -104,8 +104,8 @@ export function convert2004TrialBalance(rows: readonly OldBalance[], sheet = '�
     const newCode = codes.get(r.code);
     if (newCode === undefined) {
       findings.push(finding('migrate.unmapped', 'error',
-        `科目${r.code}${r.name ? `（${r.name}）` : ''}余额${fenToString(Math.abs(amount))}无法自动转入新制度：${rule.note}`,
-        `Balance ${fenToString(Math.abs(amount))} of account ${r.code} cannot be mapped automatically: decide its 2023 account by hand`, at));
+        `科目${r.code}${r.name ? `（${r.name}）` : ''}余额${formatFen(Math.abs(amount))}无法自动转入新制度：${rule.note}`,
+        `Balance ${formatFen(Math.abs(amount))} of account ${r.code} cannot be mapped automatically: decide its 2023 account by hand`, at));
       continue;
     }
     if (isProfitAndLoss(OLD.get(root)?.category)) {

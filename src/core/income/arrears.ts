@@ -3,7 +3,7 @@
  * partial payment reduces the oldest open item and a payment ahead of time is a prepayment
  * (预收) that settles the next items as they fall due.
  */
-import { D, fenToString, type Fen } from '../money';
+import { D, decToFen, formatFen, type Fen } from '../money';
 import { finding, type Finding } from '../findings';
 import type { IsoDate } from '../ledger/types';
 import type { Contract } from './contract';
@@ -102,7 +102,7 @@ export function contractFlags(c: Contract, pos: ContractPosition, receipts: read
     const total = mine.reduce((a, r) => a + r.amount, 0);
     const after = mine.filter((r) => r.date > c.end).reduce((a, r) => a + r.amount, 0);
     if (after > 0 && total > dueByEnd) {
-      out.push(finding('contract.expired-receiving', 'warning', `合同${c.no}已于${c.end}到期，之后仍收款${fenToString(after)}元，请补签合同`, `contract ${c.no} expired on ${c.end} but still receives money (${fenToString(after)} after the end); renew it`, place(c, '结束日期')));
+      out.push(finding('contract.expired-receiving', 'warning', `合同${c.no}已于${c.end}到期，之后仍收款${formatFen(after)}元，请补签合同`, `contract ${c.no} expired on ${c.end} but still receives money (${formatFen(after)} after the end); renew it`, place(c, '结束日期')));
     }
   }
   if (c.kind === 'land' && c.referencePricePerMu !== undefined && c.start <= asOf) {
@@ -111,13 +111,13 @@ export function contractFlags(c: Contract, pos: ContractPosition, receipts: read
     if (gross !== undefined && !c.areaMu.isZero()) {
       const perMu = new D(gross).div(100).div(c.areaMu);
       if (perMu.lt(c.referencePricePerMu)) {
-        out.push(finding('contract.under-priced', 'warning', `合同${c.no}每亩租金${perMu.toFixed(2)}元，低于乡镇参考价${c.referencePricePerMu.toFixed(2)}元`, `contract ${c.no}: rent ${perMu.toFixed(2)} per mu is below the township reference price ${c.referencePricePerMu.toFixed(2)}`, place(c, '参考价（元/亩）')));
+        out.push(finding('contract.under-priced', 'warning', `合同${c.no}每亩租金${formatFen(decToFen(perMu))}元，低于乡镇参考价${formatFen(decToFen(c.referencePricePerMu))}元`, `contract ${c.no}: rent ${formatFen(decToFen(perMu))} per mu is below the township reference price ${formatFen(decToFen(c.referencePricePerMu))}`, place(c, '参考价（元/亩）')));
       }
     }
   }
   const old = pos.items.filter((i) => i.bucket === 'over365').reduce((a, i) => a + i.outstanding, 0);
   if (old > 0) {
-    out.push(finding('contract.arrears-over-year', 'warning', `合同${c.no}有超过一年的欠款${fenToString(old)}元`, `contract ${c.no} has arrears older than a year: ${fenToString(old)}`, place(c)));
+    out.push(finding('contract.arrears-over-year', 'warning', `合同${c.no}有超过一年的欠款${formatFen(old)}元`, `contract ${c.no} has arrears older than a year: ${formatFen(old)}`, place(c)));
   }
   return out;
 }

@@ -8,7 +8,7 @@
  * 经营支出 are the station's own costs (O&M), which come off the income to give the net; tagged
  * lines on any other expense account (513 管理费用, 515 其他支出 …) are a use the rule does not allow.
  */
-import { D, fenToString, type Fen } from '../money';
+import { D, formatFen, type Fen } from '../money';
 import { finding, type Finding } from '../findings';
 import type { IsoDate } from '../ledger/types';
 import type { PvContract } from './contract';
@@ -39,10 +39,10 @@ export function checkPvUse(c: PvContract, ledger: ContractLedger, from: IsoDate,
   const at = c.row !== undefined ? { sheet: '合同', row: c.row } : {};
   const pct = c.restrictedShare.times(100).toFixed(0);
   if (restricted < required) {
-    findings.push(finding('pv.restricted-shortfall', 'warning', `光伏电站${c.no}：${from}至${to}净收益${fenToString(net)}元，应有${pct}%（${fenToString(required)}元）用于公益岗位、小型公益事业和奖励补助，已用${fenToString(restricted)}元`, `PV ${c.no}: net income ${fenToString(net)} from ${from} to ${to}; ${pct}% (${fenToString(required)}) is restricted to public-welfare posts, small public works and awards; spent ${fenToString(restricted)}`, at));
+    findings.push(finding('pv.restricted-shortfall', 'warning', `光伏电站${c.no}：${from}至${to}净收益${formatFen(net)}元，应有${pct}%（${formatFen(required)}元）用于公益岗位、小型公益事业和奖励补助，已用${formatFen(restricted)}元`, `PV ${c.no}: net income ${formatFen(net)} from ${from} to ${to}; ${pct}% (${formatFen(required)}) is restricted to public-welfare posts, small public works and awards; spent ${formatFen(restricted)}`, at));
   }
   if (other > 0) {
-    findings.push(finding('pv.disallowed-use', 'warning', `光伏电站${c.no}的收益有${fenToString(other)}元用于公益支出以外的科目`, `PV ${c.no}: ${fenToString(other)} of its income was spent outside public-welfare accounts`, at));
+    findings.push(finding('pv.disallowed-use', 'warning', `光伏电站${c.no}的收益有${formatFen(other)}元用于公益支出以外的科目`, `PV ${c.no}: ${formatFen(other)} of its income was spent outside public-welfare accounts`, at));
   }
   return { use, findings };
 }

@@ -21,7 +21,7 @@
  * contract's receipt is 'contract.wrong-account'.
  */
 import { finding, type Finding } from '../findings';
-import { fenToString, type Fen } from '../money';
+import { formatFen, type Fen } from '../money';
 import type { IsoDate, Voucher, VoucherLine } from '../ledger/types';
 import type { Contract } from './contract';
 import { CHART_2023 } from '../chart/chart-2023';
@@ -144,7 +144,7 @@ export function checkPassThrough(
       const fee = (due.get(c.no) ?? []).filter((d) => d.year === y).reduce((a, d) => a + d.income, 0);
       if (income > fee) {
         excess.push({ contract: c.no, year: y, amount: income - fee });
-        out.push(finding('contract.pass-through-as-income', 'warning', `合同${c.no}（代收代付）${y}年记入收入${fenToString(income)}元，超过服务费${fenToString(fee)}元；代农户收取的租金应记211 应付款`, `contract ${c.no} (pass-through): ${y} income ${fenToString(income)} exceeds the service fee ${fenToString(fee)}; households' rent belongs in 211`, c.row !== undefined ? { sheet: '合同', row: c.row } : {}));
+        out.push(finding('contract.pass-through-as-income', 'warning', `合同${c.no}（代收代付）${y}年记入收入${formatFen(income)}元，超过服务费${formatFen(fee)}元；代农户收取的租金应记211 应付款`, `contract ${c.no} (pass-through): ${y} income ${formatFen(income)} exceeds the service fee ${formatFen(fee)}; households' rent belongs in 211`, c.row !== undefined ? { sheet: '合同', row: c.row } : {}));
       }
     }
   }

@@ -12,7 +12,7 @@ export { serialToIso };
 /** Misuse or an unusable workbook shape in the Excel host (a bug channel, not a data finding). */
 export class ExcelHostError extends Error {
   constructor(
-    readonly code: 'table-missing' | 'column-missing' | 'not-generated' | 'duplicate-header',
+    readonly code: 'table-missing' | 'column-missing' | 'not-generated' | 'duplicate-header' | 'merge-in-table',
     readonly zh: string,
     readonly en: string,
   ) {

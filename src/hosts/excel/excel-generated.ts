@@ -12,6 +12,7 @@ import { PayloadBatcher } from './excel-batch';
 import { ExcelHostError, chunkRowsByPayload, estimateRowsBytes, toExcelInput, toFormulaInput } from './excel-cells';
 import { placeSheetName } from './excel-order';
 import { drawGrid, setColumnWidths, setupPage, styleHeader, styleTitle } from './excel-style';
+import { orientationOf, printedColumns } from '../../workbook/print';
 
 /** Generated sheets are read-only to people (they are rebuilt anyway) but may be formatted and selected. */
 export const GENERATED_PROTECTION: Excel.WorksheetProtectionOptions = {
@@ -25,6 +26,9 @@ export const GENERATED_PROTECTION: Excel.WorksheetProtectionOptions = {
 
 function checkGenerated(g: GeneratedSheet): void {
   if (g.name === META_SHEET) throw new ExcelHostError('not-generated', `${META_SHEET} 不是生成表`, `${META_SHEET} is not a generated sheet`);
+  if (g.table !== undefined && (g.merges?.length ?? 0) > 0) {
+    throw new ExcelHostError('merge-in-table', `生成表 ${g.name} 的表格中不能合并单元格`, `Generated table ${g.table} cannot hold merged cells`);
+  }
   const headers = g.columns.map((c) => c.header);
   if (g.table !== undefined && new Set(headers).size !== headers.length) {
     throw new ExcelHostError('duplicate-header', `生成表 ${g.name} 的列名重复`, `Generated table ${g.table} has duplicate headers (Excel tables need unique headers)`);
@@ -52,6 +56,7 @@ export async function replaceGeneratedIn(ctx: Excel.RequestContext, sheets: read
       everything.unmerge(); // the old title merge may not match the new width
       everything.clear('All');
       old.freezePanes.unfreeze();
+      old.horizontalPageBreaks.removePageBreaks(); // the new content breaks where it needs to
       sheet = old;
     } else {
       sheet = ctx.workbook.worksheets.add(gen.name);
@@ -60,6 +65,22 @@ export async function replaceGeneratedIn(ctx: Excel.RequestContext, sheets: read
     await queueGeneratedSheet(sheet, batcher, gen);
   }
   await batcher.flush();
+}
+
+/**
+ * Wrapped columns, merged blocks and page breaks of the body. Merges are refused with a table
+ * (Excel tables cannot hold merged cells); a break before row 0 would only add a blank page.
+ * Page breaks are ExcelApi 1.9 (Worksheet.horizontalPageBreaks.add: a break above the range).
+ */
+function queueBodyLayout(sheet: Excel.Worksheet, gen: GeneratedSheet, bodyRow: number): void {
+  const rows = Math.max(1, gen.rows.length);
+  gen.columns.forEach((c, j) => {
+    if (c.wrap === true) sheet.getRangeByIndexes(bodyRow, j, rows, 1).format.wrapText = true;
+  });
+  for (const m of gen.merges ?? []) sheet.getRangeByIndexes(bodyRow + m.row, m.col, m.rows, m.cols).merge(false);
+  for (const r of gen.print?.rowBreaks ?? []) {
+    if (r > 0 && r < gen.rows.length) sheet.horizontalPageBreaks.add(sheet.getRangeByIndexes(bodyRow + r, 0, 1, 1));
+  }
 }
 
 /** Title lines, header, body (numberFormat then formulas, in row blocks), totals, table, print setup, protection. */
@@ -99,12 +120,19 @@ async function queueGeneratedSheet(sheet: Excel.Worksheet, batcher: PayloadBatch
     drawGrid(block);
     at += chunk.length;
   }
-  for (const r of gen.totalRows ?? []) {
+  for (const r of [...(gen.totalRows ?? []), ...(gen.boldRows ?? [])]) {
     if (r >= 0 && r < gen.rows.length) sheet.getRangeByIndexes(bodyRow + r, 0, 1, n).format.font.bold = true;
   }
+  queueBodyLayout(sheet, gen, bodyRow);
   setColumnWidths(sheet, gen.columns, headerRow);
   sheet.freezePanes.freezeRows(headerRow + 1);
-  setupPage(sheet, n, headerRow, gen.rows.length);
+  const printed = printedColumns(gen.columns);
+  setupPage(sheet, {
+    orientation: orientationOf(gen),
+    fitToHeight: gen.print?.fitToHeight ?? 0,
+    repeatRows: headerRow + 1,
+    area: { cols: printed, rows: bodyRow + Math.max(1, gen.rows.length) },
+  });
 
   if (gen.table !== undefined) {
     // A table needs a body row; an empty report gets one blank row.

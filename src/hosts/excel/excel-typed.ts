@@ -8,7 +8,8 @@ import { META_HEADER, encodeMetaRows } from '../../workbook/codecs/meta';
 import { PayloadBatcher } from './excel-batch';
 import { ExcelHostError, chunkRowsByPayload, columnsByHeader, estimateRowsBytes, toExcelInput } from './excel-cells';
 import { placeSheetName, validationSheets } from './excel-order';
-import { POINTS_PER_CHAR, columnChars } from './excel-style';
+import { POINTS_PER_CHAR, columnChars, setupPage } from './excel-style';
+import { defaultOrientation } from '../../workbook/print';
 
 /** Excel's row count: _meta's key/value columns are cleared whole, as the lock chain grows a few rows a month. */
 const SHEET_ROWS = 1_048_576;
@@ -76,7 +77,29 @@ function validationRule(v: NonNullable<ColumnSpec['validation']>): Excel.DataVal
   return { list: { inCellDropDown: true, source } };
 }
 
-/** Header row, one empty formatted body row, the table over both, validation, widths (as the ExcelJS host), frozen header. */
+/** Excel's limits on a data-validation input message (the UI refuses longer ones). */
+const PROMPT_TITLE_MAX = 32;
+const PROMPT_MESSAGE_MAX = 255;
+
+/**
+ * A column's note, as the input message Excel shows when the header cell is selected
+ * (DataValidation.prompt, ExcelApi 1.8: https://learn.microsoft.com/javascript/api/excel/excel.datavalidationprompt).
+ * A prompt needs no rule: the header cell accepts any value.
+ */
+function queueHeaderNote(sheet: Excel.Worksheet, col: number, c: ColumnSpec): void {
+  if (c.note === undefined || c.note === '') return;
+  sheet.getRangeByIndexes(0, col, 1, 1).dataValidation.prompt = {
+    showPrompt: true,
+    title: c.header.slice(0, PROMPT_TITLE_MAX),
+    message: c.note.slice(0, PROMPT_MESSAGE_MAX),
+  };
+}
+
+/**
+ * Header row, one empty formatted body row, the table over both, validation, header notes,
+ * widths (as the ExcelJS host), frozen header, and the print setup (A4, one page wide, header on
+ * every page; landscape past 7 columns, so 凭证 prints landscape).
+ */
 function queueTypedTable(ctx: Excel.RequestContext, spec: TypedTableSpec): Excel.Worksheet {
   const n = spec.columns.length;
   const sheet = ctx.workbook.worksheets.add(spec.sheet);
@@ -94,9 +117,11 @@ function queueTypedTable(ctx: Excel.RequestContext, spec: TypedTableSpec): Excel
       // A warning, not a stop (as the ExcelJS host): the code list is regenerated on each run and may lag behind 科目.
       dv.errorAlert = { showAlert: true, style: 'Warning', title: c.header, message: `不在${c.header}的可选值中 — not in the list of allowed values` };
     }
+    queueHeaderNote(sheet, j, c);
     sheet.getRangeByIndexes(0, j, 1, 1).format.columnWidth = columnChars(c) * POINTS_PER_CHAR;
   });
   sheet.freezePanes.freezeRows(1);
+  setupPage(sheet, { orientation: defaultOrientation(n), fitToHeight: 0, repeatRows: 1 });
   return sheet;
 }
 

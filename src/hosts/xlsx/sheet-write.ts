@@ -12,6 +12,7 @@ import { isoToSerial } from '../../workbook/codecs/cells';
 import type { Styles } from './styles';
 import { escapeAttr, escapeText } from './xml';
 import { ByteWriter } from './byte-writer';
+import { defaultOrientation, orientationOf, printedColumns } from '../../workbook/print';
 
 export const NS_MAIN = 'http://schemas.openxmlformats.org/spreadsheetml/2006/main';
 export const NS_REL = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';
@@ -117,9 +118,9 @@ export function generatedSheetXml(g: GeneratedSheet, styles: Styles, tableRelId:
     const top = headerRow + 1 + m.row;
     merges.push(`${columnLetter(m.col)}${top}:${columnLetter(m.col + m.cols - 1)}${top + m.rows - 1}`);
   }
-  const orientation = g.print?.orientation ?? (width > 7 ? 'landscape' : 'portrait');
+  const orientation = orientationOf(g);
   const breaks = (g.print?.rowBreaks ?? []).filter((i) => i > 0 && i < g.rows.length).map((i) => headerRow + i);
-  const printed = g.columns.length - trailingNoPrint(g.columns);
+  const printed = printedColumns(g.columns);
   const printArea = `$A$1:$${columnLetter(Math.max(1, printed) - 1)}$${lastRow}`;
   const tableRef = `A${headerRow}:${lastCol}${lastRow}`;
   w.raw(`${XML_DECL}<worksheet xmlns="${NS_MAIN}" xmlns:r="${NS_REL}">`)
@@ -145,12 +146,6 @@ export function generatedSheetXml(g: GeneratedSheet, styles: Styles, tableRelId:
   const out: WrittenSheet = { xml: w.raw(tail).finish(), printTitles: `$1:$${headerRow}`, printArea };
   if (g.table) out.table = { name: g.table, ref: tableRef, columns: g.columns.map((c) => c.header) };
   return out;
-}
-
-function trailingNoPrint(columns: readonly ColumnSpec[]): number {
-  let n = 0;
-  for (let j = columns.length - 1; j >= 0 && columns[j]?.noPrint; j--) n++;
-  return n;
 }
 
 /** A table part (ECMA-376 Part 1, 18.5.1.2); `filter` adds the header's filter buttons. */
@@ -191,7 +186,7 @@ export function typedSheetXml(spec: TypedTableSpec, styles: Styles, tableRelId: 
     const note = noteXml(c, `${L}1`);
     if (note) dvs.push(note);
   });
-  const orientation = n > 7 ? 'landscape' : 'portrait';
+  const orientation = defaultOrientation(n);
   const xml =
     `${XML_DECL}<worksheet xmlns="${NS_MAIN}" xmlns:r="${NS_REL}">` +
     `<sheetPr><pageSetUpPr fitToPage="1"/></sheetPr><dimension ref="A1:${last}2"/>${frozenView(1)}<sheetFormatPr defaultRowHeight="15"/>` +

@@ -16,6 +16,9 @@ describe('register flags', () => {
     expect(a.findings.filter((f) => f.rule === 'contract.expiring').map((f) => f.zh)).toEqual(['合同ZL-1将于2026-03-31到期（90天内），请及时续签或收回']);
     // ZL-3 owed 6,000 for Jan–Jun 2025 (due 03-01); 12,000 came in, 6,000 of it after the end.
     expect(rules(a)).toContain('contract.expired-receiving');
+    // Amounts in messages are grouped by thousands, as people read them.
+    expect(a.findings.find((f) => f.rule === 'contract.expired-receiving')?.zh).toMatch(/收款\d{1,3}(,\d{3})*\.\d\d元/);
+    expect(a.findings.find((f) => f.rule === 'contract.expired-receiving')?.zh).toContain(',');
   });
 
   it('does not flag money after the end that only settles arrears', () => {

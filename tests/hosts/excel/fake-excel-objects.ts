@@ -20,6 +20,15 @@ export class FakeSheet extends FakeProxy<SheetState> {
       }),
     unprotect: () => this.act(20, (s) => (s.protection = undefined)),
   };
+  /** PageBreakCollection (ExcelApi 1.9): add() puts a break above the range's top-left cell. */
+  readonly horizontalPageBreaks = {
+    add: (range: FakeRange) => this.ctx.enqueue(20, () => {
+      const { sheet, box } = range.state();
+      if (sheet !== this.state()) throw new FakeExcelError('InvalidArgument', 'page break range on another sheet');
+      if (!sheet.pageBreaks.includes(box.row0)) sheet.pageBreaks.push(box.row0);
+    }),
+    removePageBreaks: () => this.act(20, (s) => (s.pageBreaks = [])),
+  };
   /** Recorded by path into SheetState.page; not checked against the real PageLayout API. */
   readonly pageLayout = recorder('', (path, value) => this.act(payload(value), (s) => s.page.set(path, value))) as Excel.PageLayout;
   preload(prop: string): void {

@@ -10,7 +10,7 @@ export interface RangeState {
 
 export class FakeRange extends FakeProxy<RangeState> {
   readonly format: Excel.RangeFormat;
-  readonly dataValidation: { rule: Excel.DataValidationRule; ignoreBlanks: boolean; errorAlert: Excel.DataValidationErrorAlert };
+  readonly dataValidation: { rule: Excel.DataValidationRule; ignoreBlanks: boolean; errorAlert: Excel.DataValidationErrorAlert; prompt: Excel.DataValidationPrompt };
   constructor(ctx: FakeContext, locate: () => RangeState | undefined, nullable = false) {
     super(ctx, locate, nullable);
     const act = (bytes: number, f: (r: RangeState) => void): void => this.act(bytes, f);
@@ -46,6 +46,17 @@ export class FakeRange extends FakeProxy<RangeState> {
       },
       set errorAlert(v: Excel.DataValidationErrorAlert) {
         act(payload(v), (r) => (latest(r).errorAlert = v));
+      },
+      get prompt(): Excel.DataValidationPrompt {
+        throw new Error('not modelled');
+      },
+      // An input message needs no rule (Excel's "any value" criteria); Excel refuses a title over
+      // 32 characters and a message over 255, as its Data Validation dialog does.
+      set prompt(v: Excel.DataValidationPrompt) {
+        act(payload(v), ({ sheet, box }) => {
+          if ((v.title ?? '').length > 32 || (v.message ?? '').length > 255) throw new FakeExcelError('InvalidArgument', 'prompt too long');
+          sheet.prompts.push({ box, prompt: v });
+        });
       },
     };
   }

@@ -40,6 +40,10 @@ export class SheetState {
   protection: Excel.WorksheetProtectionOptions | undefined;
   columnWidths = new Map<number, number>();
   validations: Validation[] = [];
+  /** Input messages (DataValidation.prompt), which Excel keeps apart from any rule. */
+  prompts: { box: Box; prompt: Excel.DataValidationPrompt }[] = [];
+  /** Manual horizontal page breaks: a new page starts above each of these 0-based rows. */
+  pageBreaks: number[] = [];
   selected: { row0: number; col0: number } | undefined;
   /** Format settings other than bold and width, by path ('fill.color', 'borders.EdgeTop.style' …). */
   styles: { box: Box; path: string; value: unknown }[] = [];

@@ -23,7 +23,7 @@ afterAll(async () => {
 describe('LibreOffice opens the ExcelJS workbook', () => {
   it('sees every sheet with our values and the cached SUM result', async () => {
     const sheets = await xlsxToCsvSheets(path);
-    expect(Object.keys(sheets).sort()).toEqual(['_meta', '凭证', '期初余额', '科目', '科目余额表', '科目表', '设置'].sort());
+    expect(Object.keys(sheets).sort()).toEqual(['_meta', '凭证', '合同', '期初余额', '科目', '科目余额表', '科目表', '设置'].sort());
     const v = sheets['凭证'] as string[][];
     expect(v[0]).toEqual(['日期', '凭证号', '摘要', '科目编码', '借方金额', '贷方金额', '合同编号', '往来单位', '附件数', '制单人', '审核人', '冲销凭证']);
     expect(v[1]?.slice(0, 6)).toEqual(['2025-01-10', '1', '收到土地发包款', '102', '60000', '']);

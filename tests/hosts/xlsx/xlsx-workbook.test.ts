@@ -24,7 +24,7 @@ const stripSource = (vs: Voucher[]): Voucher[] => vs.map((v) => ({ ...v, lines: 
 describe('ExcelJS host: the saved file, read back by ExcelJS itself', () => {
   it('has typed-in sheets first, generated after, _meta hidden and last', async () => {
     const x = await reopen(await (await buildVillage()).toBytes());
-    expect(x.worksheets.map((w) => w.name)).toEqual(['设置', '科目', '期初余额', '凭证', '科目余额表', '科目表', '_meta']);
+    expect(x.worksheets.map((w) => w.name)).toEqual(['设置', '科目', '期初余额', '凭证', '合同', '科目余额表', '科目表', '_meta']);
     expect(x.getWorksheet('_meta')?.state).toBe('hidden');
     expect(x.getWorksheet('凭证')?.state).toBe('visible');
   });
@@ -80,8 +80,8 @@ describe('ExcelJS host: the saved file, read back by ExcelJS itself', () => {
 describe('ExcelJS host: active sheet', () => {
   it('never saves with the hidden _meta as the active tab', async () => {
     const x = await reopen(await (await buildVillage()).toBytes());
-    x.views = [{ x: 0, y: 0, width: 10000, height: 8000, firstSheet: 0, activeTab: 6, visibility: 'visible' }];
-    expect(x.worksheets[6]?.name).toBe('_meta');
+    x.views = [{ x: 0, y: 0, width: 10000, height: 8000, firstSheet: 0, activeTab: 7, visibility: 'visible' }];
+    expect(x.worksheets[7]?.name).toBe('_meta');
     const wb = await createXlsxWorkbook((await x.xlsx.writeBuffer()) as unknown as ArrayBuffer);
     const y = await reopen(await wb.toBytes());
     expect(y.views[0]?.activeTab).toBe(0);
@@ -148,7 +148,7 @@ describe('ExcelJS host: reading back through the port and codecs', () => {
   it('replacing a generated sheet keeps its place; a new one goes by the generated order', async () => {
     const wb = await createXlsxWorkbook(await (await buildVillage()).toBytes());
     await wb.replaceGeneratedSheets([{ ...TRIAL, rows: [['101', '库存现金', 1]] }, { name: SHEETS.findings, title: ['检查结果'], columns: [{ header: '规则', key: 'rule' }], rows: [] }]);
-    expect(await wb.sheetNames()).toEqual(['设置', '科目', '期初余额', '凭证', '检查结果', '科目余额表', '科目表', '_meta']);
+    expect(await wb.sheetNames()).toEqual(['设置', '科目', '期初余额', '凭证', '合同', '检查结果', '科目余额表', '科目表', '_meta']);
     const x = await reopen(await wb.toBytes());
     expect(x.getWorksheet(SHEETS.trialBalance)?.getCell('C4').value).toBe(1);
     expect(x.getWorksheet(SHEETS.trialBalance)?.getCell('C7').value).toBeNull();

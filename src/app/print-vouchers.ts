@@ -1,0 +1,62 @@
+/**
+ * printVouchers: rebuild the 记账凭证 sheet with the vouchers (typed and closing) of a month range,
+ * laid out for printing two or three to an A4 page. Nothing is written when the book has errors:
+ * an archive copy of an unbalanced voucher would be worse than none.
+ */
+import { finding, hasErrors, type Finding } from '../core/findings';
+import { monthKey } from '../core/ledger/numbering';
+import type { Voucher } from '../core/ledger/types';
+import type { RunOptions, WorkbookPort } from '../workbook/port';
+import { renderVoucherPrint } from '../workbook/voucher-print';
+import { readBook } from './book';
+import { ledgerVouchers } from './build-reports';
+import { resolvePeriod } from './period';
+import { resultOf, type UseCaseResult } from './result';
+import { assessBook } from './validate-workbook';
+
+export interface PrintVouchersOptions extends RunOptions {
+  /** 'YYYY-MM', default the first month of the fiscal year. */
+  from?: string;
+  /** 'YYYY-MM', default the last month of the fiscal year. */
+  to?: string;
+  /** Vouchers to an A4 page, 2 or 3 (default 3). */
+  perPage?: number;
+}
+
+export interface PrintVouchersResult extends UseCaseResult {
+  /** Vouchers laid out (0 when nothing was written). */
+  printed: number;
+  sheet: string | undefined;
+}
+
+/** Month, then the number as a number where it is one ('2' before '10'), then as text. */
+function byMonthAndNumber(a: Voucher, b: Voucher): number {
+  const m = monthKey(a.date) - monthKey(b.date);
+  if (m !== 0) return m;
+  const na = Number(/\d+$/.exec(a.number)?.[0] ?? NaN);
+  const nb = Number(/\d+$/.exec(b.number)?.[0] ?? NaN);
+  if (Number.isFinite(na) && Number.isFinite(nb) && na !== nb) return na - nb;
+  return a.number.localeCompare(b.number);
+}
+
+export async function printVouchers(port: WorkbookPort, opts: PrintVouchersOptions = {}): Promise<PrintVouchersResult> {
+  const book = await readBook(port, opts);
+  const period = resolvePeriod(book.meta.fiscalYear, opts.from, opts.to);
+  const findings: Finding[] = [...period.findings];
+  const perPage = opts.perPage ?? 3;
+  if (perPage !== 2 && perPage !== 3) {
+    findings.push(finding('print.per-page', 'error', `每页凭证数应为 2 或 3，而不是 ${perPage}`, `Vouchers per page must be 2 or 3, not ${perPage}`));
+  }
+  findings.push(...assessBook(book));
+  if (hasErrors(findings) || (perPage !== 2 && perPage !== 3)) return resultOf(findings, { printed: 0, sheet: undefined });
+  const lo = monthKey(period.from);
+  const hi = monthKey(period.to);
+  const vouchers = ledgerVouchers(book).filter((v) => monthKey(v.date) >= lo && monthKey(v.date) <= hi).sort(byMonthAndNumber);
+  if (vouchers.length === 0) {
+    findings.push(finding('print.no-vouchers', 'error', `${period.from} 至 ${period.to} 没有凭证可打印`, `No vouchers from ${period.from} to ${period.to} to print`));
+    return resultOf(findings, { printed: 0, sheet: undefined });
+  }
+  const sheet = renderVoucherPrint(vouchers, book.chart, { village: book.meta.village, township: book.meta.township, from: period.from, to: period.to, perPage });
+  await port.replaceGeneratedSheets([sheet]);
+  return resultOf(findings, { printed: vouchers.length, sheet: sheet.name });
+}

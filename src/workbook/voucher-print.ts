@@ -1,0 +1,136 @@
+/**
+ * 记账凭证 — vouchers laid out for printing and binding into the archive, in the standard form:
+ * title, 单位 / 日期 / 凭证号, a 摘要 · 会计科目 · 借方金额 · 贷方金额 table, the 合计 row with the
+ * amount in capitals, and 制单 / 审核 / 记账 / 附件张数. Two or three vouchers to an A4 page
+ * (portrait, fitted to the width), each block a fixed height so a page cuts into equal slips.
+ */
+import type { Chart } from '../core/chart/accounts';
+import { fenToCapitals } from '../core/money-capitals';
+import { moneyToCell } from '../core/money';
+import type { Voucher } from '../core/ledger/types';
+import { MONEY_FMT, SHEETS, TEXT_FMT } from './layout';
+import type { Cell, CellSpan, ColumnSpec, GeneratedSheet } from './port';
+
+/** Body lines a voucher block always has (a voucher with more lines makes its block taller). */
+export const VOUCHER_LINES = 5;
+/** Rows of a block besides its lines: title, 单位/日期/号, column heads, 合计, signatures, a gap. */
+const FRAME_ROWS = 6;
+
+const COLUMNS: readonly ColumnSpec[] = [
+  { header: '摘要', key: 'summary', width: 30, numFmt: TEXT_FMT, wrap: true },
+  { header: '会计科目', key: 'account', width: 34, numFmt: TEXT_FMT, wrap: true },
+  { header: '借方金额', key: 'debit', width: 15, numFmt: MONEY_FMT },
+  { header: '贷方金额', key: 'credit', width: 15, numFmt: MONEY_FMT },
+];
+
+export interface VoucherPrintHead {
+  village: string;
+  township: string;
+  from: string;
+  to: string;
+  /** Vouchers to an A4 page: 2 or 3. */
+  perPage: 2 | 3;
+}
+
+/** '2025-03-15' → '2025年03月15日'. */
+function dateZh(iso: string): string {
+  return `${iso.slice(0, 4)}年${iso.slice(5, 7)}月${iso.slice(8, 10)}日`;
+}
+
+/** '50101 发包收入／土地发包收入': the code and its names from the first level down. */
+export function accountLabel(chart: Chart, code: string): string {
+  const names: string[] = [];
+  for (let c: string | undefined = code; c !== undefined; c = chart.get(c)?.parent) {
+    const a = chart.get(c);
+    if (!a) break;
+    names.unshift(a.name);
+  }
+  return names.length === 0 ? code : `${code} ${names.join('／')}`;
+}
+
+interface Block {
+  rows: Cell[][];
+  merges: CellSpan[];
+  bold: number[];
+}
+
+const sum = (xs: readonly number[]): number => xs.reduce((t, x) => t + x, 0);
+
+/** One voucher's block, rows relative to its first row. */
+function voucherBlock(v: Voucher, chart: Chart, unit: string): Block {
+  const n = Math.max(VOUCHER_LINES, v.lines.length);
+  const debit = sum(v.lines.map((l) => l.debit));
+  const credit = sum(v.lines.map((l) => l.credit));
+  const lines: Cell[][] = Array.from({ length: n }, (_, i) => {
+    const l = v.lines[i];
+    if (!l) return [null, null, null, null];
+    return [l.summary ?? v.summary, accountLabel(chart, l.account), l.debit === 0 ? null : moneyToCell(l.debit), l.credit === 0 ? null : moneyToCell(l.credit)];
+  });
+  const rows: Cell[][] = [
+    ['记 账 凭 证', null, null, null],
+    [`单位：${unit}`, dateZh(v.date), `记字第 ${v.number} 号`, null],
+    ['摘要', '会计科目', '借方金额', '贷方金额'],
+    ...lines,
+    // 借贷 of a balanced voucher are equal; the capitals are of the debit side as written.
+    [`合计（大写）：${fenToCapitals(debit)}`, null, moneyToCell(debit), moneyToCell(credit)],
+    [`记账：    审核：${v.reviewer ?? ''}    制单：${v.preparer ?? ''}`, null, `附件 ${v.attachments ?? 0} 张`, null],
+    [null, null, null, null],
+  ];
+  const total = 3 + n;
+  return {
+    rows,
+    merges: [
+      { row: 0, col: 0, rows: 1, cols: 4 },
+      { row: 1, col: 2, rows: 1, cols: 2 },
+      { row: total, col: 0, rows: 1, cols: 2 },
+      { row: total + 1, col: 0, rows: 1, cols: 2 },
+      { row: total + 1, col: 2, rows: 1, cols: 2 },
+    ],
+    bold: [0, 2, total],
+  };
+}
+
+/** Rows a voucher's block takes. */
+export function voucherBlockRows(v: Pick<Voucher, 'lines'>): number {
+  return FRAME_ROWS + Math.max(VOUCHER_LINES, v.lines.length);
+}
+
+/**
+ * The 记账凭证 sheet: one block per voucher, in the order given, a page break before every
+ * `perPage`-th block, or earlier when a long voucher would overflow the page (the row budget
+ * is `perPage` blocks of the standard height).
+ */
+export function renderVoucherPrint(vouchers: readonly Voucher[], chart: Chart, head: VoucherPrintHead): GeneratedSheet {
+  const unit = `${head.township}${head.village}`;
+  const rows: Cell[][] = [];
+  const merges: CellSpan[] = [];
+  const boldRows: number[] = [];
+  const rowBreaks: number[] = [];
+  const budget = head.perPage * (FRAME_ROWS + VOUCHER_LINES);
+  let onPage = 0;
+  let pageRows = 0;
+  for (const v of vouchers) {
+    const b = voucherBlock(v, chart, unit);
+    if (onPage > 0 && (onPage === head.perPage || pageRows + b.rows.length > budget)) {
+      rowBreaks.push(rows.length);
+      onPage = 0;
+      pageRows = 0;
+    }
+    const at = rows.length;
+    rows.push(...b.rows);
+    merges.push(...b.merges.map((m) => ({ ...m, row: m.row + at })));
+    boldRows.push(...b.bold.map((r) => r + at));
+    onPage++;
+    pageRows += b.rows.length;
+  }
+  const period = head.from === head.to ? head.from : `${head.from} 至 ${head.to}`;
+  return {
+    name: SHEETS.voucherPrint,
+    title: [`记账凭证（${period}，共 ${vouchers.length} 张）`],
+    columns: COLUMNS,
+    rows,
+    merges,
+    boldRows,
+    print: { orientation: 'portrait', fitToHeight: 0, rowBreaks },
+  };
+}
