@@ -11,6 +11,7 @@
  */
 import type { Finding, Severity } from '../findings';
 import { formatFen, type Fen } from '../money';
+import { BALANCE_SHEET_LINES } from '../statements/balance-sheet';
 import { INCOME_STATEMENT_LINES, type IncomeStatementKey } from '../statements/income-statement';
 import { VILLAGE_CLASSES, type VillageClassCode } from './classify';
 import type { VillageFacts } from './facts';
@@ -110,6 +111,9 @@ function mode<T>(xs: readonly T[]): T | undefined {
 /** Σ of every line over the villages: the one place totals are made. */
 export function sumVillages(villages: readonly VillageFacts[]): Totals {
   const t: Totals = { balanceSheet: {}, incomeStatement: {}, sources: emptySources(), operatingIncome: 0, covers: villages.length };
+  // Every line is there even when no village is, so a total of nothing reads 0, not missing.
+  for (const d of BALANCE_SHEET_LINES) t.balanceSheet[d.line] = { begin: 0, end: 0 };
+  for (const d of INCOME_STATEMENT_LINES) t.incomeStatement[d.line] = 0;
   for (const v of villages) {
     for (const [line, a] of Object.entries(v.balanceSheet)) {
       const cur = (t.balanceSheet[Number(line)] ??= { begin: 0, end: 0 });
