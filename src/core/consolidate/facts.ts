@@ -61,6 +61,8 @@ export interface VillageFacts {
   /** A 结转 (year-end close) is in the book. */
   closed: boolean;
   lockedThrough?: string;
+  /** The fingerprint stored with the last lock, for the dataset (who locked what). */
+  lockHash?: string;
   lockEdited: boolean;
   /** The village's own findings plus those of its statements. */
   findings: Finding[];
@@ -108,5 +110,6 @@ export function villageFacts(book: VillageBookData, thresholds: VillageThreshold
     findings: [...book.findings, ...bs.findings, ...is.findings],
   };
   if (book.lockedThrough !== undefined) facts.lockedThrough = book.lockedThrough;
+  if (book.lockDigest !== undefined) facts.lockHash = book.lockDigest;
   return facts;
 }

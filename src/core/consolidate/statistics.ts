@@ -134,6 +134,8 @@ export interface StatRow {
   rule?: string;
   /** False when the rule or the cross-check with our statement does not hold. */
   ok: boolean;
+  /** The value is the rule's (the line has no feeds or band of its own), so a sheet may write it as the rule's formula. */
+  byRule: boolean;
 }
 
 export function ruleText(r: StatRule): string {
@@ -178,7 +180,7 @@ export function statisticalReport(villages: readonly StatVillage[], edition: Sta
     let ok = byRule === undefined || byRule === v;
     if (rule?.equalsStatement !== undefined) ok &&= v === villages.reduce((t, x) => t + x.statement[rule.equalsStatement!], 0);
     value.set(l.code, v || 0);
-    const row: StatRow = { code: l.code, label: l.label, unit: l.unit, value: v || 0, ok };
+    const row: StatRow = { code: l.code, label: l.label, unit: l.unit, value: v || 0, ok, byRule: l.band === undefined && l.feeds === undefined };
     if (rule) row.rule = ruleText(rule);
     rows.push(row);
   }
