@@ -80,7 +80,8 @@ export interface Consolidation {
   /** Inputs found (readable or not). */
   found: number;
   included: VillageFacts[];
-  excluded: { file: string; village: string; zh: string[]; en: string[] }[];
+  /** Left out, with the reasons; `facts` when the book could be read. */
+  excluded: { file: string; village: string; zh: string[]; en: string[]; facts?: VillageFacts }[];
   totals: Totals;
   problems: Problem[];
   ranking: RankedVillage[];
@@ -228,7 +229,7 @@ export function consolidate(outcomes: readonly VillageOutcome[], opts: Consolida
   const included: VillageFacts[] = [];
   for (const v of readable) {
     const r = reasons.get(v)!;
-    if (r.zh.length > 0) excluded.push({ file: v.file, village: v.village, zh: r.zh, en: r.en });
+    if (r.zh.length > 0) excluded.push({ file: v.file, village: v.village, zh: r.zh, en: r.en, facts: v });
     else {
       included.push(v);
       flagVillage(v, ctx, opts.overdueAboveFen ?? DEFAULT_OVERDUE_ABOVE_FEN);
