@@ -80,7 +80,9 @@ describe('standalone task pane: 乡镇汇总', () => {
     expect(expected.included.map((v) => v.village)).toEqual(['示范村', '东山村', '南山村']);
     expect(expected.excluded.map((e) => e.file)).toEqual(['损坏.xlsx', '西山村2024.xlsx']);
 
-    await page.goto(`${server.url}/taskpane.html`);
+    await page.goto(`${server.url}taskpane.html`, { timeout: 180_000 });
+    // The development bundle is large and the machine shared: wait for the page, not a fixed time.
+    await page.getByRole('tab', { name: '乡镇汇总' }).waitFor({ timeout: 120_000 });
     await page.getByRole('tab', { name: '乡镇汇总' }).click();
     await page.getByTestId('consolidation-input').setInputFiles(files);
     expect(await page.getByTestId('consolidation-picked').textContent()).toBe('已选 5 个文件');

@@ -9,7 +9,6 @@ import { readdir, stat } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
 import { basename, join, resolve } from 'node:path';
 import { InvalidArgumentError, type Command } from 'commander';
-import { SingleBar, Presets } from 'cli-progress';
 import { consolidateVillages, readPreviousTownship, writeTownshipWorkbook } from '../../app/consolidate';
 import { consolidationDataset } from '../../app/consolidation-dataset';
 import { VILLAGE_CLASSES } from '../../core/consolidate/classify';
@@ -18,8 +17,8 @@ import { SOURCE_KEYS } from '../../core/consolidate/sources';
 import { fenToString } from '../../core/money';
 import { openWorkbookFile, saveWorkbookFileAtomic } from '../../hosts/xlsx/file';
 import { createXlsxWorkbook } from '../../hosts/xlsx/xlsx-workbook';
-import type { RunOptions } from '../../workbook/port';
 import { EXIT } from '../exit-codes';
+import { createProgress } from '../progress';
 import type { Io } from '../main';
 import { exportDataset } from './consolidate-export';
 import { readWithWorkers, type FileSource } from './consolidate-pool';
@@ -60,21 +59,8 @@ export async function expandInputs(inputs: readonly string[], output: string): P
   return out;
 }
 
-/** A progress bar with an ETA on stderr, only when stderr is a terminal. */
-function progressBar(stream: NodeJS.WriteStream = process.stderr): RunOptions & { stop(): void } {
-  if (!stream.isTTY) return { stop: () => undefined };
-  const bar = new SingleBar({ stream, format: ' {bar} {value}/{total} 个文件 | 剩余约 {eta_formatted} | {label}', hideCursor: true, clearOnComplete: true, etaBuffer: 20 }, Presets.shades_classic);
-  let started = false;
-  return {
-    onProgress(done, total, label) {
-      if (!started) {
-        bar.start(total, done, { label });
-        started = true;
-      } else bar.update(done, { label });
-    },
-    stop: () => started && bar.stop(),
-  };
-}
+/** Files done of all, and the time left (cli-progress estimates it from the recent rate). */
+const BAR_FORMAT = ' {bar} {value}/{total} 个文件 | 剩余约 {eta_formatted} | {label}';
 
 /** The --json summary: amounts as exact strings with two decimals. */
 export function summaryJson(c: Consolidation, output: string): unknown {
@@ -118,7 +104,7 @@ export function registerConsolidate(program: Command, io: Io, setCode: (c: numbe
     .action(async (inputs: string[], o: Options) => {
       const sources = await expandInputs(inputs, o.output);
       const previous = o.previous !== undefined ? await readPreviousTownship(await openWorkbookFile(o.previous, { kind: 'township' })) : undefined;
-      const bar = progressBar();
+      const bar = createProgress(process.stderr, BAR_FORMAT);
       let c: Consolidation;
       try {
         const workers = o.workers ?? availableParallelism();
