@@ -15,6 +15,7 @@ import { buildReports } from '../../src/app/build-reports';
 import type { ReportJson } from '../../src/app/report-json';
 import { createXlsxWorkbook } from '../../src/hosts/xlsx/xlsx-workbook';
 import { createAppEngine } from '../../src/taskpane/engine';
+import { CONSOLIDATION_MESSAGES } from '../../src/taskpane/consolidation-i18n';
 import { MESSAGES } from '../../src/taskpane/i18n';
 import type { ContractLine } from '../../src/taskpane/model';
 import { bareLabel, brokenSample, cellText, fenText, grouped } from './helpers';
@@ -279,7 +280,7 @@ describe('start-up: which host', () => {
     // A narrow pane keeps every section reachable: what does not fit is under 更多.
     await excel.getByRole('button', { name: '更多' }).click();
     await excel.getByRole('menuitem', { name: '乡镇汇总' }).click();
-    await expect.poll(() => excel.getByRole('tabpanel').textContent()).toContain('此功能尚在开发中');
+    await expect.poll(() => excel.getByRole('tabpanel').textContent()).toContain(CONSOLIDATION_MESSAGES['zh-CN'].excelNote);
     expect(await excel.getByRole('tab', { name: '乡镇汇总', selected: true }).count()).toBe(1);
     await excel.screenshot({ path: join(SHOTS, '11-excel-pane-more.png') });
     await excel.close();
