@@ -9,7 +9,7 @@ import { mkdir, mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { promisify } from 'node:util';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { consolidateVillages } from '../../src/app/consolidate';
 import { VILLAGE_CLASSES } from '../../src/core/consolidate/classify';
@@ -18,7 +18,7 @@ import { fenFromCell } from '../../src/core/money';
 import { createXlsxWorkbook } from '../../src/hosts/xlsx/xlsx-workbook';
 import { CONSOLIDATION_MESSAGES } from '../../src/taskpane/consolidation-i18n';
 import { TOWNSHIP_SHEETS } from '../../src/workbook/layout';
-import { fenText } from './helpers';
+import { fenText, launchChromium, panePage } from './helpers';
 import { serveDir, type StaticServer } from './serve-dir';
 
 const ROOT = resolve(__dirname, '../..');
@@ -56,16 +56,8 @@ beforeAll(async () => {
   expected = await consolidateVillages(files.map((f) => ({ label: f.name, open: () => createXlsxWorkbook(new Uint8Array(f.buffer)) })));
   await build;
   server = await serveDir(outDir);
-  browser = await chromium.launch({
-    executablePath: '/usr/bin/chromium',
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-  });
-  const context = await browser.newContext({ acceptDownloads: true, viewport: { width: 1100, height: 900 }, locale: 'zh-CN', reducedMotion: 'reduce' });
-  page = await context.newPage();
-  page.on('pageerror', (e) => pageErrors.push(String(e)));
-  page.on('console', (msg) => {
-    if (msg.type() === 'error') pageErrors.push(msg.text());
-  });
+  browser = await launchChromium();
+  page = await panePage(browser, pageErrors);
 }, 300_000);
 
 afterAll(async () => {

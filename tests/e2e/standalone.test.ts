@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { promisify } from 'node:util';
 import ExcelJS from 'exceljs';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildReports } from '../../src/app/build-reports';
 import type { ReportJson } from '../../src/app/report-json';
@@ -18,7 +18,7 @@ import { createAppEngine } from '../../src/taskpane/engine';
 import { CONSOLIDATION_MESSAGES } from '../../src/taskpane/consolidation-i18n';
 import { MESSAGES } from '../../src/taskpane/i18n';
 import type { ContractLine } from '../../src/taskpane/model';
-import { bareLabel, brokenSample, cellText, fenText, grouped } from './helpers';
+import { bareLabel, brokenSample, cellText, fenText, grouped, launchChromium, panePage } from './helpers';
 import { serveDir, type StaticServer } from './serve-dir';
 
 const ROOT = resolve(__dirname, '../..');
@@ -51,16 +51,8 @@ beforeAll(async () => {
   expected = node.report;
   // The page's clock and this one agree on today (arrears are as of today or the year end).
   expectedContracts = (await createAppEngine().contracts(await createXlsxWorkbook(new Uint8Array(await readFile(SAMPLE))), {})).contracts;
-  browser = await chromium.launch({
-    executablePath: '/usr/bin/chromium',
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-  });
-  const context = await browser.newContext({ acceptDownloads: true, viewport: { width: 1100, height: 900 }, locale: 'zh-CN', reducedMotion: 'reduce' });
-  page = await context.newPage();
-  page.on('pageerror', (e) => pageErrors.push(String(e)));
-  page.on('console', (msg) => {
-    if (msg.type() === 'error') pageErrors.push(msg.text());
-  });
+  browser = await launchChromium();
+  page = await panePage(browser, pageErrors);
   page.on('request', (r) => {
     const url = r.url();
     if (!url.startsWith(server.url) && !url.startsWith('blob:') && !url.startsWith('data:')) foreign.push(url);
