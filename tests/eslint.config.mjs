@@ -20,7 +20,7 @@ const layer = (files, forbidden, ignores = []) => ({
   },
 });
 /** Modules that choose the host (the .xlsx file or live Excel) for a face. */
-const COMPOSITION_ROOTS = ['src/cli/main.ts', 'src/cli/book-file.ts', 'src/cli/exit-codes.ts', 'src/cli/sample-commands.ts', 'src/cli/read-input.ts', 'src/taskpane/host.ts'];
+const COMPOSITION_ROOTS = ['src/cli/main.ts', 'src/cli/book-file.ts', 'src/cli/exit-codes.ts', 'src/cli/sample-commands.ts', 'src/cli/read-input.ts', 'src/cli/commands/consolidate.ts', 'src/cli/commands/consolidate-worker.ts', 'src/taskpane/host.ts'];
 
 export default tseslint.config(
   { basePath: '..' },

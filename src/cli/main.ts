@@ -16,6 +16,7 @@ import type { Finding } from '../core/findings';
 /** The engine behind the commands, loaded on first use (see engine.ts): `--help` never loads it. */
 const engine = () => import('./engine');
 import { registerVerify } from './commands/verify';
+import { registerConsolidate } from './commands/consolidate';
 
 export interface Io {
   out: NodeJS.WritableStream;
@@ -139,6 +140,7 @@ export function buildProgram(io: Io, setCode: (c: number) => void): Command {
       setCode(await runDemo(io));
     });
   registerVerify(program, io, setCode);
+  registerConsolidate(program, io, setCode);
   return program;
 }
 

@@ -6,9 +6,10 @@ export interface Progress extends RunOptions {
   stop(): void;
 }
 
-export function createProgress(stream: NodeJS.WriteStream = process.stderr): Progress {
+/** `format` is cli-progress's ({bar}, {value}, {total}, {eta_formatted}, {label} …). */
+export function createProgress(stream: NodeJS.WriteStream = process.stderr, format = ' {bar} {percentage}% {label}'): Progress {
   if (!stream.isTTY) return { stop: () => undefined };
-  const bar = new SingleBar({ stream, format: ' {bar} {percentage}% {label}', hideCursor: true, clearOnComplete: true }, Presets.shades_classic);
+  const bar = new SingleBar({ stream, format, hideCursor: true, clearOnComplete: true }, Presets.shades_classic);
   let started = false;
   return {
     onProgress(done, total, label) {

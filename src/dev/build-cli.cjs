@@ -17,6 +17,7 @@ const ROOT = path.resolve(__dirname, '..', '..');
 const ENTRY = path.join(ROOT, 'src', 'cli', 'main.ts');
 const OUT_DIR = path.join(ROOT, 'dist', 'cli');
 const OUTFILE = path.join(OUT_DIR, 'cunzhang.cjs');
+const WORKER_FILE = path.join(OUT_DIR, 'consolidate-worker.cjs');
 const INPUTS = path.join(OUT_DIR, 'cunzhang.inputs.json');
 
 /**
@@ -39,12 +40,29 @@ function buildCli() {
     // Source files keep their names in stack traces; no minifying, the file is read once per run.
     sourcemap: false,
     legalComments: 'none',
+    // DuckDB's native binding is found at run time among per-platform packages (only `--export` loads it).
+    external: ['@duckdb/*'],
+    write: false,
+  });
+  // The consolidation worker threads load their own entry beside the bundle (consolidate-pool.ts).
+  const worker = esbuild.buildSync({
+    absWorkingDir: ROOT,
+    entryPoints: [path.join(ROOT, 'src', 'cli', 'commands', 'consolidate-worker.ts')],
+    bundle: true,
+    platform: 'node',
+    format: 'cjs',
+    target: 'node20',
+    external: ['@duckdb/*'],
+    logLevel: 'warning',
+    legalComments: 'none',
     write: false,
   });
   // temp + rename: tests start several commands at once, and each may find the build stale; a
   // command must read the old bundle or the new, never half of one.
   fs.mkdirSync(OUT_DIR, { recursive: true });
   const tmp = `${OUTFILE}.${process.pid}.tmp`;
+  fs.writeFileSync(`${WORKER_FILE}.${process.pid}.tmp`, worker.outputFiles[0].contents);
+  fs.renameSync(`${WORKER_FILE}.${process.pid}.tmp`, WORKER_FILE);
   fs.writeFileSync(tmp, result.outputFiles[0].contents);
   fs.renameSync(tmp, OUTFILE);
   // Only our own sources: a package upgrade goes through npm, whose "prepare" rebuilds anyway.

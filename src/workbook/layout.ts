@@ -147,6 +147,12 @@ export const SHEETS = {
   findings: '检查结果',
 } as const;
 
+/** 乡镇汇总 — the generated sheets of a township consolidation workbook, in order (issue 13). */
+export const TOWNSHIP_SHEETS = {
+  cover: '封面', balanceSheet: '汇总资产负债表', incomeStatement: '汇总收益及收益分配表', sources: '收入来源',
+  classes: '村级分类', yearOverYear: '同比', problems: '问题清单', statistics: '统计报表',
+} as const;
+
 /**
  * Where generated sheets go: after every typed-in sheet, in this order; a generated sheet not
  * listed here goes after the listed ones (before _meta).
@@ -166,6 +172,8 @@ export const GENERATED_SHEET_ORDER: readonly string[] = [
   SHEETS.receivablePlan,
   SHEETS.arrears,
   SHEETS.chartList,
+  // A township workbook (meta kind 'township') holds only these.
+  ...Object.values(TOWNSHIP_SHEETS),
 ];
 
 // --- Host presentation: the same tabs and widths in Excel and in the .xlsx file ---

@@ -1,5 +1,6 @@
 /** Helpers of the standalone e2e test: expected-text formatting independent of the app, test files. */
 import ExcelJS from 'exceljs';
+import { chromium, type Browser, type Page } from 'playwright-core';
 
 /** The form prints '一、经营收入', '减：累计折旧'; the report JSON keeps the bare label. */
 export function bareLabel(label: string): string {
@@ -48,4 +49,23 @@ export function cellText(v: ExcelJS.CellValue): string {
   const value = typeof v === 'object' && v !== null && 'result' in v ? v.result : v;
   if (typeof value === 'number') return value.toFixed(2);
   return String(value ?? '');
+}
+
+/** Headless Chromium as every e2e test starts it: offline, no first-run noise. */
+export function launchChromium(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: '/usr/bin/chromium',
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  });
+}
+
+/** A zh-CN page of the pane's size that records uncaught errors and console errors into `errors`. */
+export async function panePage(browser: Browser, errors: string[]): Promise<Page> {
+  const context = await browser.newContext({ acceptDownloads: true, viewport: { width: 1100, height: 900 }, locale: 'zh-CN', reducedMotion: 'reduce' });
+  const page = await context.newPage();
+  page.on('pageerror', (e) => errors.push(String(e)));
+  page.on('console', (msg) => {
+    if (msg.type() === 'error') errors.push(msg.text());
+  });
+  return page;
 }

@@ -15,6 +15,7 @@ import { buildReports } from '../../src/app/build-reports';
 import type { ReportJson } from '../../src/app/report-json';
 import { createXlsxWorkbook } from '../../src/hosts/xlsx/xlsx-workbook';
 import { createAppEngine } from '../../src/taskpane/engine';
+import { CONSOLIDATION_MESSAGES } from '../../src/taskpane/consolidation-i18n';
 import { MESSAGES } from '../../src/taskpane/i18n';
 import type { ContractLine } from '../../src/taskpane/model';
 import { bareLabel, brokenSample, cellText, fenText, grouped } from './helpers';
@@ -167,7 +168,7 @@ describe('standalone task pane', () => {
     expect(rows).toEqual(expectedContracts.map((c) => [c.no, c.kind, c.counterparty, c.subject, MESSAGES['zh-CN'].status[c.status], ...[c.periodDue, c.periodReceived, c.arrears, c.arrearsOverYear].map(fenText)]));
     expect(await page.getByTestId('contracts-summary').textContent()).toBe(`合同 ${expectedContracts.length} 份，欠款合计 ${fenText(arrears)} 元`);
     await page.screenshot({ path: join(SHOTS, '4-income.png'), fullPage: true });
-    for (const [tab, file] of [['发展规划', '5-plan'], ['财务公开', '6-disclosure'], ['乡镇汇总', '7-consolidation']] as const) {
+    for (const [tab, file] of [['发展规划', '5-plan'], ['财务公开', '6-disclosure']] as const) {
       await page.getByRole('tab', { name: tab }).click();
       await expect.poll(() => page.getByRole('tabpanel').textContent()).toContain('此功能尚在开发中');
       expect(await page.getByRole('tabpanel').getByRole('button').count()).toBe(0);
@@ -310,7 +311,7 @@ describe('start-up: which host', () => {
     // A narrow pane keeps every section reachable: what does not fit is under 更多.
     await excel.getByRole('button', { name: '更多' }).click();
     await excel.getByRole('menuitem', { name: '乡镇汇总' }).click();
-    await expect.poll(() => excel.getByRole('tabpanel').textContent()).toContain('此功能尚在开发中');
+    await expect.poll(() => excel.getByRole('tabpanel').textContent()).toContain(CONSOLIDATION_MESSAGES['zh-CN'].excelNote);
     expect(await excel.getByRole('tab', { name: '乡镇汇总', selected: true }).count()).toBe(1);
     await excel.screenshot({ path: join(SHOTS, '11-excel-pane-more.png') });
     expect(cdn).toEqual([OFFICE_CDN]);

@@ -28,3 +28,13 @@ export function lockDigest(vouchers: readonly Voucher[], through: YearMonth): st
   }
   return fnv(parts.sort().join('\n'));
 }
+
+/**
+ * Were vouchers of locked months changed after the lock? The one question the rest of the
+ * engine asks of the digest (validation, township consolidation), so a stronger fingerprint
+ * replaces it here only. False when the book has no lock or no digest to compare with.
+ */
+export function lockedMonthsEdited(vouchers: readonly Voucher[], lock: { lockedThrough?: YearMonth; lockDigest?: string }): boolean {
+  if (lock.lockedThrough === undefined || lock.lockDigest === undefined) return false;
+  return lockDigest(vouchers, lock.lockedThrough) !== lock.lockDigest;
+}

@@ -26,7 +26,7 @@ import { finding, type Finding } from '../findings';
 import { formatFen, type Fen } from '../money';
 import { monthOf } from './balances';
 import type { BookSettings, OpeningBalance, Voucher, VoucherLine } from './types';
-import { lockDigest } from './lock-digest';
+import { lockedMonthsEdited } from './lock-digest';
 import { VoucherIndex } from './numbering';
 
 export interface ValidateContext {
@@ -139,8 +139,8 @@ export function validateVouchers(vouchers: readonly Voucher[], ctx: ValidateCont
     }
   }
   out.push(...index.gaps(sheet));
-  if (ctx.existing === undefined && settings.lockedThrough !== undefined && settings.lockDigest !== undefined) {
-    if (lockDigest(vouchers, settings.lockedThrough) !== settings.lockDigest) {
+  if (ctx.existing === undefined && settings.lockedThrough !== undefined) {
+    if (lockedMonthsEdited(vouchers, settings)) {
       out.push(finding('voucher.locked-period', 'error', `已结账月份（至${settings.lockedThrough}）的凭证被修改；已结账凭证只能用红字冲销更正`, `Vouchers in locked months (through ${settings.lockedThrough}) were changed; correct locked vouchers only by reversal`, { sheet }));
     }
   }

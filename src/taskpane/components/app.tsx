@@ -6,6 +6,7 @@ import { useMessages } from '../i18n';
 import type { PaneEngine } from '../model';
 import { useBook } from '../use-book';
 import { BooksPanel } from './books-panel';
+import { ConsolidationPanel } from './consolidation-panel';
 import { ContractsPanel } from './contracts-panel';
 import { FileOpener } from './file-opener';
 import { NavTabs } from './nav-tabs';
@@ -48,7 +49,8 @@ export function App({ host, engine, onToggleLang }: AppProps) {
   ];
 
   const panel = () => {
-    if (tab === 'plan' || tab === 'disclosure' || tab === 'consolidation') {
+    if (tab === 'consolidation') return <ConsolidationPanel host={host} runner={st.runner} />;
+    if (tab === 'plan' || tab === 'disclosure') {
       return <NotBuiltPanel title={m.notBuiltTitle} body={m.notBuiltBody} testId={`not-built-${tab}`} />;
     }
     if (needFile) return <FileOpener onFile={st.openFile} onSample={st.openSample} onNew={st.createBlank} disabled={busy} />;

@@ -1,0 +1,131 @@
+/**
+ * `cunzhang consolidate <dir|files…> -o <township.xlsx>` — 乡镇汇总: read every village
+ * workbook (a folder's .xlsx files, or the files given), write the township workbook, and
+ * optionally the dataset for the levels above (--export DIR) and a JSON summary (--json).
+ * Files that cannot be read are listed with their reason and left out; the workbook is written
+ * whatever the villages' problems (that is what 问题清单 is for), so the exit code is 0 when it was.
+ */
+import { readdir, stat } from 'node:fs/promises';
+import { availableParallelism } from 'node:os';
+import { basename, join, resolve } from 'node:path';
+import { InvalidArgumentError, type Command } from 'commander';
+import { consolidateVillages, readPreviousTownship, writeTownshipWorkbook } from '../../app/consolidate';
+import { consolidationDataset } from '../../app/consolidation-dataset';
+import { VILLAGE_CLASSES } from '../../core/consolidate/classify';
+import type { Consolidation } from '../../core/consolidate/consolidate';
+import { SOURCE_KEYS } from '../../core/consolidate/sources';
+import { fenToString } from '../../core/money';
+import { openWorkbookFile, saveWorkbookFileAtomic } from '../../hosts/xlsx/file';
+import { createXlsxWorkbook } from '../../hosts/xlsx/xlsx-workbook';
+import { EXIT } from '../exit-codes';
+import { createProgress } from '../progress';
+import type { Io } from '../main';
+import { exportDataset } from './consolidate-export';
+import { readWithWorkers, type FileSource } from './consolidate-pool';
+
+interface Options {
+  output: string;
+  township?: string;
+  year?: number;
+  previous?: string;
+  json?: boolean;
+  export?: string;
+  workers?: number;
+}
+
+const year = (v: string): number => {
+  if (!/^\d{4}$/.test(v)) throw new InvalidArgumentError('应为四位年份 / expected a four-digit year');
+  return Number(v);
+};
+const count = (v: string): number => {
+  if (!/^\d{1,2}$/.test(v) || Number(v) < 1) throw new InvalidArgumentError('应为正整数 / expected a positive whole number');
+  return Number(v);
+};
+
+/** A folder gives its .xlsx files (sorted; Excel's ~$ lock files and the output itself skipped); a file gives itself. */
+export async function expandInputs(inputs: readonly string[], output: string): Promise<FileSource[]> {
+  const out: FileSource[] = [];
+  const skip = resolve(output);
+  for (const input of inputs) {
+    const isDir = await stat(input).then((s) => s.isDirectory(), () => false);
+    const paths = isDir
+      ? (await readdir(input)).filter((f) => /\.xlsx$/i.test(f) && !f.startsWith('~$')).sort().map((f) => join(input, f))
+      : [input];
+    for (const p of paths) {
+      if (resolve(p) === skip) continue;
+      out.push({ path: p, label: basename(p), open: () => openWorkbookFile(p) });
+    }
+  }
+  return out;
+}
+
+/** Files done of all, and the time left (cli-progress estimates it from the recent rate). */
+const BAR_FORMAT = ' {bar} {value}/{total} 个文件 | 剩余约 {eta_formatted} | {label}';
+
+/** The --json summary: amounts as exact strings with two decimals. */
+export function summaryJson(c: Consolidation, output: string): unknown {
+  return {
+    township: c.township,
+    year: c.year,
+    output,
+    found: c.found,
+    covers: c.totals.covers,
+    included: c.included.map((v) => ({ file: v.file, village: v.village, class: v.classCode, classZh: VILLAGE_CLASSES[v.classCode].zh, operatingIncome: fenToString(v.operatingIncome) })),
+    excluded: c.excluded.map((e) => ({ file: e.file, village: e.village || null, reasons: e.zh, reasonsEn: e.en })),
+    totals: {
+      operatingIncome: fenToString(c.totals.operatingIncome),
+      sources: Object.fromEntries(SOURCE_KEYS.map((k) => [k, fenToString(c.totals.sources[k])])),
+      incomeStatement: Object.fromEntries(Object.entries(c.totals.incomeStatement).map(([l, a]) => [l, fenToString(a)])),
+      balanceSheet: Object.fromEntries(Object.entries(c.totals.balanceSheet).map(([l, a]) => [l, { begin: fenToString(a.begin), end: fenToString(a.end) }])),
+    },
+    classCounts: c.classCounts,
+    problems: c.problems,
+  };
+}
+
+function printSummary(io: Io, c: Consolidation, output: string): void {
+  const errors = c.problems.filter((p) => p.severity === 'error').length;
+  io.out.write(`${c.township} ${c.year}年度：找到 ${c.found} 个文件，纳入 ${c.included.length} 个村，未纳入 ${c.excluded.length} 个 / found ${c.found}, included ${c.included.length}, left out ${c.excluded.length}\n`);
+  for (const e of c.excluded) io.out.write(`  未纳入 left out: ${e.file}${e.village ? `（${e.village}）` : ''}：${e.zh.join('；')}\n`);
+  io.out.write(`集体经营性收入合计 ${fenToString(c.totals.operatingIncome)} 元（覆盖 ${c.totals.covers} 个村）；问题 ${c.problems.length} 项（错误 ${errors}）\n`);
+  io.out.write(`已写入 ${output} / wrote ${output}\n`);
+}
+
+export function registerConsolidate(program: Command, io: Io, setCode: (c: number) => void): void {
+  program.command('consolidate').argument('<inputs...>', '村账工作簿或所在文件夹 / village workbooks or folders')
+    .description('乡镇汇总：多个村账合并为乡镇汇总工作簿 / consolidate village workbooks into a township workbook')
+    .requiredOption('-o, --output <township.xlsx>', '输出的乡镇汇总工作簿 / township workbook to write')
+    .option('--township <name>', '乡镇（默认取多数村账的乡镇） / township (default: the most common)')
+    .option('--year <YYYY>', '年度（默认取多数村账的年度） / year (default: the most common)', year)
+    .option('--previous <last-year.xlsx>', '上年乡镇汇总工作簿，用于同比 / last year\'s township workbook, for 同比')
+    .option('--json', '在标准输出打印汇总 JSON / print the summary JSON on stdout')
+    .option('--export <dir>', '导出 CSV 和 Parquet 数据集（按年度、乡镇分区） / export the CSV and Parquet dataset')
+    .option('--workers <n>', `读取线程数（默认 CPU 核数；少于 8 个文件时单线程） / reader threads`, count)
+    .action(async (inputs: string[], o: Options) => {
+      const sources = await expandInputs(inputs, o.output);
+      const previous = o.previous !== undefined ? await readPreviousTownship(await openWorkbookFile(o.previous, { kind: 'township' })) : undefined;
+      const bar = createProgress(process.stderr, BAR_FORMAT);
+      let c: Consolidation;
+      try {
+        const workers = o.workers ?? availableParallelism();
+        c = await consolidateVillages(sources, {
+          ...bar,
+          ...(o.township !== undefined ? { township: o.township } : {}),
+          ...(o.year !== undefined ? { year: o.year } : {}),
+          readAll: (s, run) => readWithWorkers(s as FileSource[], workers, run),
+        });
+      } finally {
+        bar.stop();
+      }
+      const wb = await createXlsxWorkbook();
+      await writeTownshipWorkbook(wb, c, { ...(previous ? { previous } : {}), generatedAt: new Date().toISOString().slice(0, 19).replace('T', ' ') });
+      await saveWorkbookFileAtomic(wb, o.output);
+      if (o.export !== undefined) {
+        const files = await exportDataset(o.export, consolidationDataset(c));
+        if (!o.json) io.out.write(`已导出数据集 ${files.length} 个文件到 ${o.export} / exported the dataset\n`);
+      }
+      if (o.json) io.out.write(`${JSON.stringify(summaryJson(c, o.output), null, 2)}\n`);
+      else printSummary(io, c, o.output);
+      setCode(EXIT.ok);
+    });
+}
