@@ -8,6 +8,8 @@
 import { consolidate, type Consolidation, type ConsolidateOptions, type VillageOutcome } from '../core/consolidate/consolidate';
 import { DEFAULT_VILLAGE_THRESHOLDS, type VillageThresholds } from '../core/consolidate/classify';
 import { villageFacts, type VillageFacts } from '../core/consolidate/facts';
+import { checkLockEvidence } from './lock-check';
+import { webSha256 } from './sha256';
 import { KIND_OF_ZH } from '../core/income/contract';
 import { monthEnd } from '../core/calendar';
 import { LAYOUT_VERSION, TOWNSHIP_SHEETS } from '../workbook/layout';
@@ -44,7 +46,12 @@ export async function readVillageFacts(port: WorkbookPort, label: string, thresh
     ...(book.meta.lockedThrough !== undefined ? { lockedThrough: book.meta.lockedThrough } : {}),
     ...(book.meta.lockDigest !== undefined ? { lockDigest: book.meta.lockDigest } : {}),
   };
-  return villageFacts(data, thresholds);
+  const facts = villageFacts(data, thresholds);
+  // Locked months edited after 结账: the SHA-256 chain when the book has one (lock-check.ts), else the old fingerprint (in villageFacts).
+  const evidence = await checkLockEvidence(book, webSha256);
+  if (evidence.findings.some((f) => f.severity === 'error')) facts.lockEdited = true;
+  if (evidence.head !== undefined) facts.lockHash = evidence.head;
+  return facts;
 }
 
 /** Why an input could not be used, in both languages: the typed errors carry their own text. */

@@ -152,7 +152,9 @@ export class PartsWorkbook implements XlsxWorkbook {
         row[c] = v;
       },
     });
-    return { name: s.name, rows: Array.from(rows, (r) => Array.from(r ?? [], (v) => v ?? null)) };
+    // A rectangle, as Excel's used range is: every row as wide as the widest (the Excel host's readSheet gives the same).
+    const width = rows.reduce((m, r) => Math.max(m, r?.length ?? 0), 0);
+    return { name: s.name, rows: Array.from(rows, (r) => Array.from({ length: width }, (_v, j) => r?.[j] ?? null)) };
   }
 
   // ---- writes ------------------------------------------------------------------------------
