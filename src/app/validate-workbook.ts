@@ -13,6 +13,9 @@ import { readBook, type Book } from './book';
 import { CONTRACT_SPECS, contractReports } from './contract-sheets';
 import { voucherIdentity } from './import-vouchers';
 import { resultOf, type UseCaseResult } from './result';
+import { checkDisclosures } from './check-disclosures';
+import type { DisclosureTemplate } from '../core/disclosure/template';
+import { nationalTemplate } from '../core/disclosure/templates';
 
 /** All ledger findings of a book that has been read (no I/O); contracts are checked by the callers that want them. */
 export function assessBook(book: Book): Finding[] {
@@ -42,10 +45,19 @@ export interface ValidateResult extends UseCaseResult {
   counts: { vouchers: number; lines: number; errors: number; warnings: number };
 }
 
-export async function validateWorkbook(port: WorkbookPort, run?: RunOptions): Promise<ValidateResult> {
+export interface ValidateOptions extends RunOptions {
+  /** Disclosure template to check 财务公开 sheets against (default: the national baseline). */
+  template?: DisclosureTemplate;
+  /** Also check that every disclosure due by this date exists (the CLI passes today when --template is given). */
+  asOf?: string;
+}
+
+export async function validateWorkbook(port: WorkbookPort, run?: ValidateOptions): Promise<ValidateResult> {
   const book = await readBook(port, run, CONTRACT_SPECS);
   const year = book.meta.fiscalYear;
   const findings = [...assessBook(book), ...contractReports(book, { from: `${year}-01`, to: `${year}-12` }).findings];
+  const template = run?.template ?? nationalTemplate();
+  findings.push(...(await checkDisclosures(port, book, run?.asOf === undefined ? { template } : { template, asOf: run.asOf })));
   run?.onProgress?.(4, 4, '检查完成');
   const errors = findings.filter((f) => f.severity === 'error').length;
   const lines = book.vouchers.reduce((n, v) => n + v.lines.length, 0);

@@ -25,7 +25,7 @@ function group(n: number): string {
     }
     if (zero) s += '零';
     zero = false;
-    s += DIGITS[d] + SMALL[i];
+    s += `${DIGITS[d]!}${SMALL[i]!}`;
   }
   return s;
 }

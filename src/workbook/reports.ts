@@ -101,7 +101,7 @@ export function renderFindings(findings: readonly Finding[], head: ReportHead): 
 }
 
 /** A statement line as data: its number, label, amounts per column, and how it sums earlier lines. */
-interface StatementLine {
+export interface StatementLine {
   line: number;
   label: string;
   amounts: readonly Fen[];
@@ -112,7 +112,7 @@ interface StatementLine {
  * Rows of a statement: 项目, 行次, then one money column per amount. A formula line becomes a
  * spreadsheet formula over the rows of the lines it sums (C7+C8-C9 …), cached with our figure.
  */
-function statementRows(title: readonly string[], lines: readonly StatementLine[]): { rows: Cell[][]; totals: number[] } {
+export function statementRows(title: readonly string[], lines: readonly StatementLine[]): { rows: Cell[][]; totals: number[] } {
   const base = generatedBodyFirstRow({ title: [...title] });
   const rowOf = new Map(lines.map((l, i) => [l.line, base + i]));
   const totals: number[] = [];
