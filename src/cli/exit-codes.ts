@@ -8,6 +8,7 @@ import { CommanderError } from 'commander';
 import { BookStateError } from '../app/errors';
 import { WorkbookFileError } from '../hosts/xlsx/file';
 import { InputFileError } from './errors';
+import { TemplateError } from '../core/disclosure/template';
 
 export const EXIT = { ok: 0, findings: 1, usage: 2, file: 3, cancelled: 4, internal: 70 } as const;
 
@@ -30,6 +31,7 @@ export function failureOf(e: unknown): Failure {
   if (e instanceof WorkbookFileError) return { code: EXIT.file, zh: e.zh, en: e.en };
   if (e instanceof InputFileError) return { code: EXIT.file, ...INPUT_MESSAGES[e.issue](e.path) };
   if (e instanceof BookStateError) return { code: EXIT.file, zh: e.zh, en: e.en };
+  if (e instanceof TemplateError) return { code: EXIT.usage, zh: `公开模板 ${e.source} 无法使用：${e.issues.join('；')}`, en: `Disclosure template ${e.source} cannot be used: ${e.issues.join('; ')}` };
   if (e instanceof CommanderError) {
     // --help and --version end here with exit code 0; commander has printed its usage text.
     if (e.exitCode === 0) return { code: EXIT.ok, zh: '', en: '', printed: true };
