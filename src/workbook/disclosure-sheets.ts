@@ -14,7 +14,7 @@ import { statementRows, type StatementLine } from './reports';
 const WIDTH: Record<DisclosureColumn['kind'], number> = { text: 16, line: 6, money: 16, date: 11 };
 
 function columnSpec(c: DisclosureColumn, i: number, first: DisclosureColumn | undefined): ColumnSpec {
-  const spec: ColumnSpec = { header: c.header, key: `c${i}`, width: WIDTH[c.kind], numFmt: c.kind === 'money' ? MONEY_FMT : c.kind === 'line' ? '0' : TEXT_FMT };
+  const spec: ColumnSpec = { header: c.header, key: `c${i}`, width: c.width ?? WIDTH[c.kind], numFmt: c.kind === 'money' ? MONEY_FMT : c.kind === 'line' ? '0' : TEXT_FMT };
   // The first text column of an item form holds the labels: wide enough to read, wrapped when longer.
   if (c.kind === 'text' && c === first) spec.width = 26;
   if (c.kind === 'text' && c.header !== '项目') spec.wrap = true;

@@ -65,7 +65,7 @@ function runningList(input: DisclosureInput, roots: readonly string[], sign: 1 |
 export function cashbookTable(input: DisclosureInput, form: Form<'cashbook'>): DisclosureTable {
   return {
     ...frame(input, form),
-    columns: [{ header: '日期', kind: 'date' }, text('凭证号'), text('收支内容'), money('收入'), money('支出'), money('结存')],
+    columns: [{ header: '日期', kind: 'date' }, text('凭证号'), { header: '收支内容', kind: 'text', width: 30 }, money('收入'), money('支出'), money('结存')],
     ...runningList(input, form.accounts, 1),
   };
 }
@@ -153,7 +153,7 @@ export function contractsTable(input: DisclosureInput, form: Form<'contracts'>, 
   rows.push({ cells: ['合计', null, null, null, null, sum((c) => c.periodDue), sum((c) => c.periodReceived), sum((c) => c.arrears)], total: true });
   return {
     ...frame(input, form),
-    columns: [text('合同编号'), text('类型'), text('承包（承租）方'), text('标的'), text('起止日期'), money('本期应收'), money('本期实收'), money('累计欠款')],
+    columns: [text('合同编号'), text('类型'), text('承包（承租）方'), text('标的'), { header: '起止日期', kind: 'text', width: 24 }, money('本期应收'), money('本期实收'), money('累计欠款')],
     rows,
   };
 }

@@ -13,6 +13,8 @@ export type ColumnKind = 'text' | 'line' | 'money' | 'date';
 export interface DisclosureColumn {
   header: string;
   kind: ColumnKind;
+  /** Print width in characters, where the kind's default is too narrow. */
+  width?: number;
 }
 
 /** A cell: text, a 行次 number, fen in a money column, an ISO date in a date column, or blank. */
