@@ -3,6 +3,7 @@
  * integer fen. The workbook layer renders it as a sheet, the pane as HTML, tests as golden JSON;
  * the validator compares a typed sheet with it.
  */
+import type { PvUse } from '../income/pv-use';
 import type { Fen } from '../money';
 import type { IsoDate } from '../ledger/types';
 import type { DisclosurePeriod } from './period';
@@ -59,16 +60,8 @@ export interface ContractDisclosure {
   arrears: Fen;
 }
 
-/** PV income and its restricted use over the period (src/core/income/pv-use.ts). */
-export interface PvDisclosure {
-  contract: string;
-  income: Fen;
-  cost: Fen;
-  net: Fen;
-  required: Fen;
-  restricted: Fen;
-  other: Fen;
-}
+/** PV income and its restricted use over the period: the register's own figures (src/core/income/pv-use.ts). */
+export type PvDisclosure = PvUse;
 
 /** Characters that make a spreadsheet treat text as a formula (CSV/formula injection). */
 export const ODD_LEAD = /^[=+\-@]/u;
