@@ -10,6 +10,7 @@ import type { IsoDate, Voucher, YearMonth } from '../core/ledger/types';
 import { ZH_OF_KIND, type ContractKindZh } from '../core/income/contract';
 import { STATUS_ZH, type ContractStatus } from '../core/income/arrears';
 import { analyzeRegister } from '../core/income/register';
+import type { PvUse } from '../core/income/pv-use';
 import { decodeContracts } from '../workbook/contracts';
 import { renderArrears, renderContractLedger, renderReceivablePlan } from '../workbook/contracts-sheets';
 import type { GeneratedSheet, TableData } from '../workbook/port';
@@ -51,6 +52,8 @@ export interface ContractReports {
   findings: Finding[];
   contracts: ContractStatusRow[];
   proposals: Voucher[];
+  /** PV income and its restricted use over the period, per PV contract (for the 光伏收益 disclosure). */
+  pvUse: PvUse[];
 }
 
 export function buildContractReports(input: ContractReportsInput): ContractReports {
@@ -80,5 +83,5 @@ export function buildContractReports(input: ContractReportsInput): ContractRepor
     arrearsOverYear: r.position.items.filter((i) => i.bucket === 'over365').reduce((t, i) => t + i.outstanding, 0),
     flags: r.flags,
   }));
-  return { sheets, findings: [...decoded.findings, ...a.findings], contracts, proposals: a.proposals };
+  return { sheets, findings: [...decoded.findings, ...a.findings], contracts, proposals: a.proposals, pvUse: a.pvUse };
 }

@@ -16,6 +16,9 @@ import { resultOf, type UseCaseResult } from './result';
 import type { Sha256Batch } from '../core/ledger/lock-chain';
 import { checkLockEvidence } from './lock-check';
 import { webSha256 } from './sha256';
+import { checkDisclosures } from './check-disclosures';
+import type { DisclosureTemplate } from '../core/disclosure/template';
+import { nationalTemplate } from '../core/disclosure/templates';
 
 /** All ledger findings of a book that has been read (no I/O); contracts are checked by the callers that want them. */
 export function assessBook(book: Book): Finding[] {
@@ -50,10 +53,19 @@ export interface ValidateResult extends UseCaseResult {
   counts: { vouchers: number; lines: number; errors: number; warnings: number };
 }
 
-export async function validateWorkbook(port: WorkbookPort, run?: RunOptions, sha: Sha256Batch = webSha256): Promise<ValidateResult> {
+export interface ValidateOptions extends RunOptions {
+  /** Disclosure template to check 财务公开 sheets against (default: the national baseline). */
+  template?: DisclosureTemplate;
+  /** Also check that every disclosure due by this date exists (the CLI passes today when --template is given). */
+  asOf?: string;
+}
+
+export async function validateWorkbook(port: WorkbookPort, run?: ValidateOptions, sha: Sha256Batch = webSha256): Promise<ValidateResult> {
   const book = await readBook(port, run, CONTRACT_SPECS);
   const year = book.meta.fiscalYear;
   const findings = [...(await assessLockedBook(book, sha)), ...contractReports(book, { from: `${year}-01`, to: `${year}-12` }).findings];
+  const template = run?.template ?? nationalTemplate();
+  findings.push(...(await checkDisclosures(port, book, run?.asOf === undefined ? { template } : { template, asOf: run.asOf })));
   run?.onProgress?.(4, 4, '检查完成');
   const errors = findings.filter((f) => f.severity === 'error').length;
   const lines = book.vouchers.reduce((n, v) => n + v.lines.length, 0);

@@ -10,6 +10,7 @@ import { WorkbookFileError } from '../hosts/xlsx/file';
 import { InputFileError, UsageError } from './errors';
 import { EXIT } from './exit-values';
 import { commanderErrorText } from './usage-zh';
+import { TemplateError } from '../core/disclosure/template';
 
 export { EXIT };
 
@@ -33,6 +34,7 @@ export function failureOf(e: unknown): Failure {
   if (e instanceof InputFileError) return { code: EXIT.file, ...INPUT_MESSAGES[e.issue](e.path) };
   if (e instanceof BookStateError) return { code: EXIT.file, zh: e.zh, en: e.en };
   if (e instanceof UsageError) return { code: EXIT.usage, zh: e.zh, en: e.en };
+  if (e instanceof TemplateError) return { code: EXIT.usage, zh: `公开模板 ${e.source} 无法使用：${e.issues.join('；')}`, en: `Disclosure template ${e.source} cannot be used: ${e.issues.join('; ')}` };
   if (e instanceof CommanderError) {
     // --help and --version end here with exit code 0; commander has printed its usage text.
     if (e.exitCode === 0) return { code: EXIT.ok, zh: '', en: '', printed: true };

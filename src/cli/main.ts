@@ -17,6 +17,7 @@ import type { Finding } from '../core/findings';
 const engine = () => import('./engine');
 import { registerVerify } from './commands/verify';
 import { registerConsolidate } from './commands/consolidate';
+import { registerDisclose } from './commands/disclose';
 
 export interface Io {
   out: NodeJS.WritableStream;
@@ -97,9 +98,13 @@ export function buildProgram(io: Io, setCode: (c: number) => void): Command {
 
   program.command('validate').argument('<file>', '村账工作簿 / village workbook')
     .description('检查工作簿（只读） / check the workbook (read-only)').option('--json', 'JSON 输出 / JSON output')
-    .action(async (file: string, o: { json?: boolean }) => {
+    .option('--template <NAME>', '按此公开模板检查财务公开表，并检查截至今天应公开的表是否齐全 / check disclosures against this template, and completeness as of today')
+    .action(async (file: string, o: { json?: boolean; template?: string }) => {
       const { validateWorkbook, withBookFile } = await engine();
-      const r = await withBookFile(file, false, (wb) => validateWorkbook(wb));
+      const { loadTemplate } = await import('./template-file');
+      // Completeness needs a date: only when a template is named, as of today (the face owns the clock).
+      const disclosure = o.template === undefined ? {} : { template: await loadTemplate(o.template, file), asOf: new Date().toISOString().slice(0, 10) };
+      const r = await withBookFile(file, false, (wb) => validateWorkbook(wb, disclosure));
       if (o.json) io.out.write(`${JSON.stringify({ ok: r.ok, counts: r.counts, findings: r.findings.map(findingJson) }, null, 2)}\n`);
       else {
         if (r.findings.length > 0) io.out.write(`${formatFindings(r.findings)}\n`);
@@ -107,6 +112,8 @@ export function buildProgram(io: Io, setCode: (c: number) => void): Command {
       }
       setCode(r.ok ? EXIT.ok : EXIT.findings);
     });
+
+  registerDisclose(program, io, setCode);
 
   program.command('close').argument('<file>', '村账工作簿 / village workbook')
     .description('年终结转（生成结转凭证） / year-end close').requiredOption('--year <YYYY>', '会计年度 / fiscal year', year)

@@ -61,3 +61,6 @@ export function fenToCapitals(fen: Fen): string {
   out += fen1 > 0 ? `${DIGITS[fen1]}分` : '整';
   return out;
 }
+
+/** The disclosure forms' name for the same conversion (one implementation: fenToCapitals). */
+export const toChineseCapitals = fenToCapitals;

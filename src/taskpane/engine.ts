@@ -9,7 +9,23 @@ import { validateWorkbook } from '../app/validate-workbook';
 import { buildReports } from '../app/build-reports';
 import { closeYear } from '../app/close-year';
 import { lockPeriod } from '../app/lock-period';
-import type { PaneEngine } from './model';
+import { buildDisclosure } from '../app/disclose';
+import { builtInTemplate, builtInTemplateNames } from '../core/disclosure/templates';
+import type { DisclosureTable } from '../core/disclosure/model';
+import { formatFen } from '../core/money';
+import { footerLines } from '../workbook/disclosure-sheets';
+import type { DisclosureView, PaneEngine } from './model';
+
+/** A generated table as display text: amounts grouped with two decimals, blanks for headings. */
+export function disclosureView(t: DisclosureTable): DisclosureView {
+  const numeric = t.columns.map((c) => c.kind === 'money');
+  const text = (v: string | number | null, i: number): string => (v === null ? '' : numeric[i] && typeof v === 'number' ? formatFen(v) : String(v));
+  return {
+    sheet: t.sheet, title: t.title, subtitle: t.subtitle, headers: t.columns.map((c) => c.header), numeric,
+    rows: t.rows.map((r) => ({ cells: r.cells.map(text), total: r.total === true, heading: r.heading === true })),
+    footer: footerLines(t),
+  };
+}
 
 /** @param today the local-date clock, passed in so tests can fix "today" */
 export function createAppEngine(today: Clock = localToday): PaneEngine {
@@ -25,5 +41,15 @@ export function createAppEngine(today: Clock = localToday): PaneEngine {
     closeYear: async (port, opts) => (await closeYear(port, opts)).findings,
     lockPeriod: async (port, month, opts) => (await lockPeriod(port, { ...opts, through: month })).findings,
     contracts: (port, opts) => contractStatus(port, today, opts),
+    disclosureTemplates: () => builtInTemplateNames(),
+    disclose: async (port, period, name, opts) => {
+      const template = builtInTemplate(name);
+      if (!template) throw new RangeError(`unknown disclosure template ${name}`);
+      const r = await buildDisclosure(port, { ...opts, period, template });
+      if (!r.ok) return { findings: r.findings, views: [] };
+      // Then every disclosure in the workbook, the new ones included, against the template and the books.
+      const checked = (await validateWorkbook(port, { ...opts, template })).findings.filter((f) => f.rule.startsWith('disclosure.'));
+      return { findings: checked, views: r.tables.map(disclosureView) };
+    },
   };
 }

@@ -31,6 +31,24 @@ export interface ContractsResult {
   contracts: ContractLine[];
 }
 
+/** A generated disclosure as the 财务公开 panel shows and prints it: text cells, amounts already formatted. */
+export interface DisclosureView {
+  sheet: string;
+  title: string;
+  subtitle: string;
+  headers: string[];
+  /** Which columns are amounts (right-aligned). */
+  numeric: boolean[];
+  rows: { cells: string[]; total: boolean; heading: boolean }[];
+  /** 大写 lines, signatures, 张榜日期. */
+  footer: string[];
+}
+
+export interface DisclosureResult {
+  findings: Finding[];
+  views: DisclosureView[];
+}
+
 /** The use cases the pane runs, each over a WorkbookPort. */
 export interface PaneEngine {
   readMeta(port: WorkbookPort): Promise<WorkbookMeta | undefined>;
@@ -41,4 +59,8 @@ export interface PaneEngine {
   lockPeriod(port: WorkbookPort, month: string, opts: RunOptions): Promise<Finding[]>;
   /** 收入来源: the 合同 register with each contract's status and arrears. */
   contracts(port: WorkbookPort, opts: RunOptions): Promise<ContractsResult>;
+  /** 财务公开: built-in template names, for the panel's choice. */
+  disclosureTemplates(): string[];
+  /** Write the disclosure sheets of `period` ('2025Q3' …), then check every disclosure in the workbook. */
+  disclose(port: WorkbookPort, period: string, template: string, opts: RunOptions): Promise<DisclosureResult>;
 }

@@ -218,14 +218,5 @@ export function generatedBodyFirstRow(sheet: Pick<GeneratedSheet, 'title'>): num
   return sheet.title.length + 2;
 }
 
-/** 'A', 'B', … 'Z', 'AA' … for a 0-based column index. */
-export function columnLetter(index: number): string {
-  let n = index + 1;
-  let s = '';
-  while (n > 0) {
-    const r = (n - 1) % 26;
-    s = String.fromCharCode(65 + r) + s;
-    n = Math.floor((n - 1) / 26);
-  }
-  return s;
-}
+/** 'A', 'B', … 'Z', 'AA' … for a 0-based column index (one home, in the core, so findings use it too). */
+export { columnLetter } from '../core/column-letter';

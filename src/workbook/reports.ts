@@ -104,7 +104,7 @@ export function renderFindings(findings: readonly Finding[], head: ReportHead): 
 }
 
 /** A statement line as data: its number, label, amounts per column (null: not known), and how it sums earlier lines. */
-interface StatementLine {
+export interface StatementLine {
   line: number;
   label: string;
   amounts: readonly (Fen | null)[];
@@ -112,7 +112,7 @@ interface StatementLine {
 }
 
 /** One block of a statement: its lines, one per row from the first body row (null: a blank row), and the column of its label. */
-interface Block {
+export interface StatementBlock {
   lines: readonly (StatementLine | null)[];
   /** 0-based column of the block's 项目; 行次 follows, then the amount columns. */
   col: number;
@@ -124,7 +124,7 @@ interface Block {
  * formula over the cells of the lines it sums in its own block (C7+C8-C9 …), cached with our figure.
  * A row is a total row (bold) when every line on it is a formula line: bold marks whole rows.
  */
-function statementRows(title: readonly string[], blocks: readonly Block[]): { rows: Cell[][]; totals: number[] } {
+export function statementRows(title: readonly string[], blocks: readonly StatementBlock[]): { rows: Cell[][]; totals: number[] } {
   const base = generatedBodyFirstRow({ title: [...title] });
   const width = Math.max(...blocks.map((b) => b.col + 2 + (b.lines.find((l) => l !== null)?.amounts.length ?? 0)));
   const height = Math.max(...blocks.map((b) => b.lines.length));

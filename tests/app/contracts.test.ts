@@ -74,7 +74,7 @@ describe('buildContractReports on the sample register', () => {
   });
 
   it('gives nothing when the workbook has no 合同 sheet', () => {
-    expect(buildContractReports({ contracts: undefined, vouchers: [], asOf: '2025-12-31', from: '2025-01', to: '2025-12' })).toEqual({ sheets: [], findings: [], contracts: [], proposals: [] });
+    expect(buildContractReports({ contracts: undefined, vouchers: [], asOf: '2025-12-31', from: '2025-01', to: '2025-12' })).toEqual({ sheets: [], findings: [], contracts: [], proposals: [], pvUse: [] });
   });
 });
 

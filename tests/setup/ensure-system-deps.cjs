@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 // The test suite drives real programs: Debian's Chromium (task pane e2e), LibreOffice Calc
-// (an independent spreadsheet reading what we write) and xmllint (manifest XSD validation).
+// (an independent spreadsheet reading what we write), xmllint (manifest XSD validation) and poppler's
+// pdfinfo/pdftotext (reading the PDFs LibreOffice prints).
 // On a fresh Debian machine they are missing, so install them here; we run as root in CI.
 const { execSync } = require('node:child_process');
 const { existsSync } = require('node:fs');
@@ -9,6 +10,8 @@ const needs = [
   { bin: '/usr/bin/chromium', pkg: 'chromium' },
   { bin: '/usr/bin/soffice', pkg: 'libreoffice-calc' },
   { bin: '/usr/bin/xmllint', pkg: 'libxml2-utils' },
+  // pdfinfo / pdftotext: page count, page size and text of the disclosure PDFs LibreOffice prints.
+  { bin: '/usr/bin/pdfinfo', pkg: 'poppler-utils' },
   { bin: '/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc', pkg: 'fonts-noto-cjk' },
 ];
 const missing = needs.filter((n) => !existsSync(n.bin)).map((n) => n.pkg);

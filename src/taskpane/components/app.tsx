@@ -8,6 +8,8 @@ import { useBook } from '../use-book';
 import { BooksPanel } from './books-panel';
 import { ConsolidationPanel } from './consolidation-panel';
 import { ContractsPanel } from './contracts-panel';
+import { DisclosurePanel } from './disclosure-panel';
+import { useDisclosure } from '../use-disclosure';
 import { FileOpener } from './file-opener';
 import { NavTabs } from './nav-tabs';
 import { NotBuiltPanel } from './not-built-panel';
@@ -38,6 +40,7 @@ export function App({ host, engine, onToggleLang }: AppProps) {
   const s = useStyles();
   const [tab, setTab] = useState<TabKey>('books');
   const st = useBook(host, engine, m);
+  const disclosure = useDisclosure(engine, st);
   const busy = st.runner.busy !== undefined;
   const needFile = host.kind === 'standalone' && !st.book;
   const tabs: { key: TabKey; label: string }[] = [
@@ -50,10 +53,13 @@ export function App({ host, engine, onToggleLang }: AppProps) {
 
   const panel = () => {
     if (tab === 'consolidation') return <ConsolidationPanel host={host} runner={st.runner} />;
-    if (tab === 'plan' || tab === 'disclosure') {
+    if (tab === 'plan') {
       return <NotBuiltPanel title={m.notBuiltTitle} body={m.notBuiltBody} testId={`not-built-${tab}`} />;
     }
     if (needFile) return <FileOpener onFile={st.openFile} onSample={st.openSample} onNew={st.createBlank} disabled={busy} />;
+    if (tab === 'disclosure') {
+      return <DisclosurePanel state={disclosure} fiscalYear={st.meta?.fiscalYear} busy={busy} onReveal={st.reveal} preview={st.preview && <SheetPreview sheet={st.preview.sheet} rows={st.preview.rows} highlightRow={st.preview.row} onClose={st.closePreview} />} />;
+    }
     if (tab === 'income') {
       return <ContractsPanel contracts={st.contracts} onLoad={st.loadContracts} busy={busy} isVillageBook={st.meta !== undefined} />;
     }
