@@ -119,6 +119,8 @@ export function planVersusActual(projects: readonly PlanProject[], vouchers: rea
     const no = contractNoOf(p);
     const plan = plannedMonths(p, year);
     const actual = no === undefined ? new Array<Fen>(12).fill(0) : bookedMonths(typed, year, (c) => c === no);
+    // A project with nothing planned or booked this year (not started, or ended) has nothing to review.
+    if (plan.every((f) => f === 0) && actual.every((f) => f === 0)) continue;
     rows.push(...rowsFor(p.name, p.kind, plan, actual, year, elapsed));
     const pl = plan.slice(0, elapsed).reduce((a, b) => a + b, 0);
     const ac = actual.slice(0, elapsed).reduce((a, b) => a + b, 0);

@@ -7,7 +7,7 @@
  */
 import type { Fen } from '../money';
 import { classifyVillage, type VillageClassCode } from '../consolidate/classify';
-import type { Plan, PlanSettings, ProjectKind } from './model';
+import type { Plan, PlanProject, PlanSettings, ProjectKind } from './model';
 import { projectFlows, type ProjectFlows, type ProjectYear } from './project-flows';
 
 export const KIND_ORDER: readonly ProjectKind[] = ['land', 'coop', 'pv', 'lease', 'other'];
@@ -61,10 +61,25 @@ function finalTargetOf(s: PlanSettings): Fen | undefined {
   return best?.fen;
 }
 
+/**
+ * A project's flows depend on the project alone, and scenarios hand back the very same project
+ * object when they leave it alone: runs over one plan (scenarios, sensitivity) pass one cache so
+ * an unchanged project is computed once.
+ */
+export type FlowsCache = Map<PlanProject, ProjectFlows>;
+
+function flowsOf(p: PlanProject, cache: FlowsCache | undefined): ProjectFlows {
+  const hit = cache?.get(p);
+  if (hit) return hit;
+  const f = projectFlows(p);
+  cache?.set(p, f);
+  return f;
+}
+
 /** Projects the whole plan. Pure; the same plan gives the same projection. */
-export function projectPlan(plan: Plan): Projection {
+export function projectPlan(plan: Plan, cache?: FlowsCache): Projection {
   const s = plan.settings;
-  const projects = plan.projects.map(projectFlows);
+  const projects = plan.projects.map((p) => flowsOf(p, cache));
   const byYear = projects.map((f) => new Map<number, ProjectYear>(f.years.map((y) => [y.year, y])));
   const years: PlanYear[] = [];
   let cumulative = 0;

@@ -7,11 +7,12 @@
  * scenario leaves cash-rent land alone. Results are clamped to the parameter's range.
  */
 import type Decimal from 'decimal.js';
-import { D, type Fen } from '../money';
+import { D, moneyToFen, type Fen } from '../money';
 import { PLAN_PARAMS, type ParamKey, type Plan, type PlanProject, type ProjectKind, type Scenario, type ScenarioOverride } from './model';
 import { investmentOf } from './project-flows';
-import { projectPlan, type Projection } from './projection';
-import { appraisePlan, type PlanAppraisal, type ProjectAppraisal } from './evaluate';
+import { projectPlan, type FlowsCache, type Projection } from './projection';
+import { appraisePlan, planFlows, type PlanAppraisal, type ProjectAppraisal } from './evaluate';
+import { npv } from './appraisal';
 
 const COMMON: readonly ParamKey[] = ['investment', 'runningCost', 'loanRate', 'restrictedShare', 'defaultRate'];
 const KIND_PARAMS: Readonly<Record<ProjectKind, readonly ParamKey[]>> = {
@@ -51,8 +52,10 @@ function applyOne(p: PlanProject, o: ScenarioOverride): PlanProject {
   if (o.project !== undefined && o.project !== p.name) return p;
   const now = paramValue(p, o.param);
   if (now === undefined) return p;
-  const next = o.op === 'set' ? o.value : o.op === 'add' ? now.plus(o.value) : now.times(o.value);
-  return { ...p, params: { ...p.params, [o.param]: clamp(o.param, next) } };
+  const next = clamp(o.param, o.op === 'set' ? o.value : o.op === 'add' ? now.plus(o.value) : now.times(o.value));
+  // The same object back when nothing changes, so cached flows are reused.
+  if (next.eq(now) && p.params[o.param] !== undefined) return p;
+  return { ...p, params: { ...p.params, [o.param]: next } };
 }
 
 /** The plan with a scenario's overrides applied in order. */
@@ -70,15 +73,22 @@ export interface ScenarioResult {
 
 export const BASE_SCENARIO = '基准';
 
-export function runScenario(plan: Plan, scenario?: Scenario): ScenarioResult {
+export function runScenario(plan: Plan, scenario?: Scenario, cache?: FlowsCache): ScenarioResult {
   const p = scenario ? applyScenario(plan, scenario) : plan;
-  const projection = projectPlan(p);
+  const projection = projectPlan(p, cache);
   return { name: scenario?.name ?? BASE_SCENARIO, note: scenario?.note ?? '', projection, appraisal: appraisePlan(projection) };
 }
 
 /** The base plan and every scenario, side by side. */
-export function runScenarios(plan: Plan): ScenarioResult[] {
-  return [runScenario(plan), ...plan.scenarios.map((s) => runScenario(plan, s))];
+export function runScenarios(plan: Plan, cache: FlowsCache = new Map()): ScenarioResult[] {
+  return [runScenario(plan, undefined, cache), ...plan.scenarios.map((s) => runScenario(plan, s, cache))];
+}
+
+/** Plan NPV and target year only (what the sensitivity table needs; no IRR search). */
+function npvAndTarget(plan: Plan, cache: FlowsCache): { npv: Fen; targetYear?: number } {
+  const pr = projectPlan(plan, cache);
+  const flows = planFlows(pr).map((f) => new D(f).div(100));
+  return { npv: moneyToFen(npv(flows.length > 0 ? flows : [0], plan.settings.discountRate)), ...(pr.targetYear !== undefined && { targetYear: pr.targetYear }) };
 }
 
 /** The steps of the sensitivity table. */
@@ -101,20 +111,18 @@ export interface SensitivityRow {
  * One-at-a-time sensitivity: each driver some new project uses is scaled by (1 + step) in every
  * project using it, everything else held at the base plan.
  */
-export function sensitivity(plan: Plan): { base: { npv: Fen; targetYear?: number }; rows: SensitivityRow[] } {
-  const base = runScenario(plan);
+export function sensitivity(plan: Plan, cache: FlowsCache = new Map()): { base: { npv: Fen; targetYear?: number }; rows: SensitivityRow[] } {
+  const base = npvAndTarget(plan, cache);
   const used = SENSITIVITY_PARAMS.filter((k) => plan.projects.some((p) => !p.existing && paramValue(p, k)?.isZero() === false));
   const rows = used.map((param): SensitivityRow => {
     const cases = SENSITIVITY_STEPS.map((step) => {
-      const r = runScenario(plan, { name: step, note: '', overrides: [{ param, op: 'mul', value: new D(1).plus(step) }] });
-      const ty = r.projection.targetYear;
-      return { step, npv: r.appraisal.plan.npv, ...(ty !== undefined && { targetYear: ty }) };
+      const r = npvAndTarget(applyScenario(plan, { name: step, note: '', overrides: [{ param, op: 'mul', value: new D(1).plus(step) }] }), cache);
+      return { step, ...r };
     });
     const lo = cases[0]?.npv ?? 0;
     const hi = cases[cases.length - 1]?.npv ?? 0;
     return { param, zh: PLAN_PARAMS[param].zh, cases, swing: Math.abs(hi - lo) };
   });
   rows.sort((a, b) => b.swing - a.swing);
-  const ty = base.projection.targetYear;
-  return { base: { npv: base.appraisal.plan.npv, ...(ty !== undefined && { targetYear: ty }) }, rows };
+  return { base, rows };
 }

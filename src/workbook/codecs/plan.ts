@@ -19,7 +19,7 @@ import {
 } from '../../core/plan/model';
 import { paramsFromContract, projectFromContract } from '../../core/plan/from-contract';
 import { PLAN_PROJECTS, PLAN_SCENARIOS, PLAN_SETTINGS, PLAN_SETTING_KEYS } from '../layout';
-import type { TableData } from '../port';
+import type { Scalar, TableData } from '../port';
 import { cellText, isBlank, isBlankRow, parseAmountCell } from './cells';
 import { resolveColumns, wantsOf } from './columns';
 
@@ -274,4 +274,9 @@ export function decodePlan(tables: { settings?: TableData; projects?: TableData;
   const findings = [...s.findings, ...p.findings, ...sc.findings];
   if (!s.settings || findings.some((f) => f.severity === 'error')) return { findings };
   return { plan: { settings: s.settings, projects: p.projects, scenarios: sc.scenarios }, findings };
+}
+
+/** A row object (column key → cell) into a row in the spec's column order, for appendRows / the sample. */
+export function encodePlanRow(spec: { columns: readonly { key: string }[] }, values: Readonly<Record<string, Scalar | undefined>>): Scalar[] {
+  return spec.columns.map((c) => values[c.key] ?? null);
 }
