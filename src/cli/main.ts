@@ -21,6 +21,7 @@ import { basename } from 'node:path';
 import type { Finding } from '../core/findings';
 import { runDemo, writeSample } from './sample-commands';
 import { printReportSummary } from './report-summary';
+import { registerPlan } from './commands/plan';
 
 export interface Io {
   out: NodeJS.WritableStream;
@@ -131,6 +132,7 @@ export function buildProgram(io: Io, setCode: (c: number) => void): Command {
     .action(async () => {
       setCode(await runDemo(io));
     });
+  registerPlan(program, io, setCode);
   return program;
 }
 

@@ -14,7 +14,7 @@ export function samplePlanRows(year: number): [TypedTableSpec, Scalar[][]][] {
   const y = year;
   const settings: [string, Scalar][] = [
     [K.firstYear, y], [K.lastYear, y + 4], [K.baseYear, y - 1], [K.discountRate, 0.08],
-    [K.targets, `${y}:600000;${y + 1}:700000;${y + 2}:800000;${y + 3}:900000;${y + 4}:1000000`],
+    [K.targets, `${y}:700000;${y + 1}:800000;${y + 2}:900000;${y + 3}:900000;${y + 4}:900000`],
     [K.weakBelow, 50000], [K.richFrom, 200000], [K.households, 380], [K.population, 1320], [K.lowIncomeHouseholds, 56], [K.behindMargin, 0.1], [K.otherIncome, 0],
   ];
   const projects: Record<string, Scalar>[] = [
