@@ -97,6 +97,7 @@ tr{break-inside:avoid}.chart{text-align:center;break-inside:avoid}.chart svg{max
 
 /** The plan document as one HTML string. */
 export function planDocumentHtml(p: PlanJson): string {
+  const name = `${p.village}${p.village.endsWith('村') ? '' : '村'}集体经济发展规划`;
   const first = p.years[0];
   const last = p.years.at(-1);
   const st = p.settings;
@@ -110,7 +111,7 @@ export function planDocumentHtml(p: PlanJson): string {
   const actualChart = actualChartOption(p);
   const restricted = p.years.reduce((t, y) => t + Number(y.restricted), 0);
   const parts = [
-    `<h1>${esc(p.village)}村集体经济发展规划（${st.firstYear}—${st.lastYear}年）</h1>`,
+    `<h1>${esc(name)}（${st.firstYear}—${st.lastYear}年）</h1>`,
     `<p class="meta">${esc(p.township)} · ${esc(p.village)} · 测算情景：${esc(p.scenario)} · 折现率 ${pct(st.discountRate, 0)}</p>`,
     '<h2>一、现状</h2>',
     `<p>全村 ${st.households} 户、${st.population} 人，其中脱贫户和监测户 ${st.lowIncomeHouseholds} 户。${baseText}已签订合同 ${existing.length} 份，规划首年（${first?.year ?? ''}）按合同测算的集体经营性收入 ${first ? yuanText(first.operatingIncome) : '—'} 元，村级分类为${first?.classZh ?? '—'}。</p>`,
@@ -136,5 +137,5 @@ export function planDocumentHtml(p: PlanJson): string {
     '<h2>七、带贫益贫</h2>',
     `<p>新增项目受益 ${p.plan.households} 户，带贫益贫覆盖率 <span class="key">${pct(p.plan.coverage)}</span>（受益户数 ÷ 脱贫户和监测户，最高计为100%）；带动就业 ${fresh.reduce((t, x) => t + x.jobs, 0)} 人；规划期限定用途收益（光伏等）${yuanText(restricted.toFixed(2))} 元，用于公益岗位、小型公益事业和奖励补助，不得平均分配。户均年净收益 ${p.plan.perHousehold === null ? '—' : yuanText(p.plan.perHousehold)} 元，人均 ${p.plan.perCapita === null ? '—' : yuanText(p.plan.perCapita)} 元。</p>`,
   ];
-  return `<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><title>${esc(p.village)}村集体经济发展规划</title><style>${CSS}</style></head><body>${parts.join('\n')}</body></html>`;
+  return `<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><title>${esc(name)}</title><style>${CSS}</style></head><body>${parts.join('\n')}</body></html>`;
 }
