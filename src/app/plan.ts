@@ -115,8 +115,9 @@ export async function buildPlan(port: WorkbookPort, opts: BuildPlanOptions = {})
     findings.push(...actual.findings);
   }
   const history = decodeHistory(historyT, findings);
+  // A year already on 历年数据 keeps its typed figure; earlier books fill the years missing there.
   const added = (opts.history ?? []).filter((h) => !history.has(h.year));
-  for (const h of opts.history ?? []) history.set(h.year, h.operatingIncome);
+  for (const h of added) history.set(h.year, h.operatingIncome);
   const ledgerBase = fy === s.baseYear ? historyOf(book, '本账簿').operatingIncome : undefined;
   const baseIncome = ledgerBase ?? history.get(s.baseYear);
   const base = { year: s.baseYear, ...(baseIncome !== undefined && { operatingIncome: baseIncome, source: ledgerBase !== undefined ? 'ledger' as const : 'history' as const }) };
