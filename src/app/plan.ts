@@ -11,8 +11,7 @@ import type { YearMonth } from '../core/ledger/types';
 import { buildIncomeStatement } from '../core/statements/income-statement';
 import { planVersusActual, type PlanActual } from '../core/plan/plan-actual';
 import { runScenario, runScenarios, sensitivity } from '../core/plan/scenarios';
-import type { PlanProject } from '../core/plan/model';
-import type { ProjectFlows } from '../core/plan/project-flows';
+import { newFlowsCache } from '../core/plan/projection';
 import { decodeContracts, CONTRACTS } from '../workbook/contracts';
 import { decodePlan } from '../workbook/codecs/plan';
 import { PLAN_HISTORY, PLAN_PROJECTS, PLAN_SCENARIOS, PLAN_SETTINGS } from '../workbook/layout';
@@ -102,7 +101,7 @@ export async function buildPlan(port: WorkbookPort, opts: BuildPlanOptions = {})
     return resultOf(findings, { plan: undefined, sheets: [] });
   }
   opts.onProgress?.(2, 4, '规划测算');
-  const cache = new Map<PlanProject, ProjectFlows>();
+  const cache = newFlowsCache();
   const main = runScenario(plan, scenario, cache);
   const all = runScenarios(plan, cache);
   const sens = sensitivity(plan, cache);

@@ -16,7 +16,7 @@ import { D, decToFen, moneyToFen, type Fen } from '../money';
 import { AppraisalError, irr, npv, paybackYears } from './appraisal';
 import type { PlanSettings, ProjectKind } from './model';
 import type { ProjectFlows } from './project-flows';
-import { KIND_ORDER, type Projection } from './projection';
+import { KIND_ORDER, type FlowsCache, type Projection } from './projection';
 
 export interface Appraisal {
   investment: Fen;
@@ -114,9 +114,16 @@ export function planFlows(projection: Projection): Fen[] {
   return out;
 }
 
-export function appraisePlan(projection: Projection): { projects: ProjectAppraisal[]; plan: PlanAppraisal } {
+export function appraisePlan(projection: Projection, cache?: FlowsCache): { projects: ProjectAppraisal[]; plan: PlanAppraisal } {
   const s = projection.settings;
-  const projects = projection.projects.map((f) => appraiseProject(f, s));
+  const projects = projection.projects.map((f) => {
+    // Same flows object (an unchanged project in another scenario) and same settings: same appraisal.
+    const hit = cache?.appraisals.get(f) as ProjectAppraisal | undefined;
+    if (hit) return hit;
+    const a = appraiseProject(f, s);
+    cache?.appraisals.set(f, a);
+    return a;
+  });
   const fresh = projects.filter((p) => !p.existing);
   const investment = fresh.reduce((t, p) => t + p.investment, 0);
   const averageNet = fresh.reduce((t, p) => t + p.averageNet, 0);

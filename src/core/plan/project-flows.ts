@@ -110,8 +110,27 @@ export function projectContract(project: PlanProject): Contract | undefined {
   }
 }
 
-/** Income earned and cash due by calendar year, before the default rate. */
-function incomeByYear(project: PlanProject): { earned: Map<number, Fen>; due: Map<number, Fen> } {
+/** Income earned and cash due by calendar year (fen), before the default rate. */
+export interface ProjectIncome {
+  earned: Map<number, Fen>;
+  due: Map<number, Fen>;
+}
+
+/** Parameters that do not change the income schedule (costs, financing, shares applied after it). */
+const NOT_INCOME: ReadonlySet<string> = new Set(['investment', 'runningCost', 'loanRate', 'restrictedShare', 'defaultRate']);
+
+/**
+ * Everything the income schedule depends on, as text: two projects with the same key earn the
+ * same, so scenarios and the sensitivity table that only move costs or another project's figures
+ * reuse the schedule (the contract schedule is the expensive part of a plan run).
+ */
+function incomeKey(p: PlanProject): string {
+  const params = Object.entries(p.params).filter(([k]) => !NOT_INCOME.has(k)).map(([k, v]) => `${k}=${v.toString()}`).sort().join(',');
+  const pay = p.payment === undefined ? '' : JSON.stringify(p.payment);
+  return [p.kind, p.startYear, p.firstIncomeYear, p.lifeYears, p.escalationEveryYears ?? '', p.dividendMode, pay, p.contract?.no ?? '', params].join('|');
+}
+
+function incomeByYear(project: PlanProject): ProjectIncome {
   const earned = new Map<number, Fen>();
   const due = new Map<number, Fen>();
   const add = (m: Map<number, Fen>, y: number, f: Fen): void => void m.set(y, (m.get(y) ?? 0) + f);
@@ -132,13 +151,24 @@ function incomeByYear(project: PlanProject): { earned: Map<number, Fen>; due: Ma
   return { earned, due };
 }
 
+/** The project's income schedule, from `cache` when a project with the same income inputs was computed. */
+export function projectIncome(project: PlanProject, cache?: Map<string, ProjectIncome>): ProjectIncome {
+  if (!cache) return incomeByYear(project);
+  const key = incomeKey(project);
+  const hit = cache.get(key);
+  if (hit) return hit;
+  const r = incomeByYear(project);
+  cache.set(key, r);
+  return r;
+}
+
 /** Year-by-year figures of one project. */
-export function projectFlows(project: PlanProject): ProjectFlows {
+export function projectFlows(project: PlanProject, incomes?: Map<string, ProjectIncome>): ProjectFlows {
   const q = project.params;
   const investment = investmentOf(project);
   const self = selfFundedOf(project, investment);
   const kept = new D(1).minus(p(q, 'defaultRate'));
-  const { earned, due } = incomeByYear(project);
+  const { earned, due } = projectIncome(project, incomes);
   const loan = loanSchedule(project.funding.loan, p(q, 'loanRate'), project.loanTermYears, project.startYear, project.loanMethod);
   const loanBy = new Map(loan.map((l) => [l.year, l]));
   const lifeEnd = project.contract ? yearOf(project.contract.end) : project.firstIncomeYear + project.lifeYears - 1;

@@ -8,7 +8,7 @@
 import type { Fen } from '../money';
 import { classifyVillage, type VillageClassCode } from '../consolidate/classify';
 import type { Plan, PlanProject, PlanSettings, ProjectKind } from './model';
-import { projectFlows, type ProjectFlows, type ProjectYear } from './project-flows';
+import { projectFlows, type ProjectFlows, type ProjectIncome, type ProjectYear } from './project-flows';
 
 export const KIND_ORDER: readonly ProjectKind[] = ['land', 'coop', 'pv', 'lease', 'other'];
 
@@ -66,13 +66,22 @@ function finalTargetOf(s: PlanSettings): Fen | undefined {
  * object when they leave it alone: runs over one plan (scenarios, sensitivity) pass one cache so
  * an unchanged project is computed once.
  */
-export type FlowsCache = Map<PlanProject, ProjectFlows>;
+export interface FlowsCache {
+  flows: Map<PlanProject, ProjectFlows>;
+  incomes: Map<string, ProjectIncome>;
+  /** Appraisals of flows already appraised (evaluate.ts), keyed by the flows object. */
+  appraisals: Map<ProjectFlows, unknown>;
+}
+
+export function newFlowsCache(): FlowsCache {
+  return { flows: new Map(), incomes: new Map(), appraisals: new Map() };
+}
 
 function flowsOf(p: PlanProject, cache: FlowsCache | undefined): ProjectFlows {
-  const hit = cache?.get(p);
+  const hit = cache?.flows.get(p);
   if (hit) return hit;
-  const f = projectFlows(p);
-  cache?.set(p, f);
+  const f = projectFlows(p, cache?.incomes);
+  cache?.flows.set(p, f);
   return f;
 }
 

@@ -10,7 +10,7 @@ import type Decimal from 'decimal.js';
 import { D, moneyToFen, type Fen } from '../money';
 import { PLAN_PARAMS, type ParamKey, type Plan, type PlanProject, type ProjectKind, type Scenario, type ScenarioOverride } from './model';
 import { investmentOf } from './project-flows';
-import { projectPlan, type FlowsCache, type Projection } from './projection';
+import { newFlowsCache, projectPlan, type FlowsCache, type Projection } from './projection';
 import { appraisePlan, planFlows, type PlanAppraisal, type ProjectAppraisal } from './evaluate';
 import { npv } from './appraisal';
 
@@ -76,11 +76,11 @@ export const BASE_SCENARIO = '基准';
 export function runScenario(plan: Plan, scenario?: Scenario, cache?: FlowsCache): ScenarioResult {
   const p = scenario ? applyScenario(plan, scenario) : plan;
   const projection = projectPlan(p, cache);
-  return { name: scenario?.name ?? BASE_SCENARIO, note: scenario?.note ?? '', projection, appraisal: appraisePlan(projection) };
+  return { name: scenario?.name ?? BASE_SCENARIO, note: scenario?.note ?? '', projection, appraisal: appraisePlan(projection, cache) };
 }
 
 /** The base plan and every scenario, side by side. */
-export function runScenarios(plan: Plan, cache: FlowsCache = new Map()): ScenarioResult[] {
+export function runScenarios(plan: Plan, cache: FlowsCache = newFlowsCache()): ScenarioResult[] {
   return [runScenario(plan, undefined, cache), ...plan.scenarios.map((s) => runScenario(plan, s, cache))];
 }
 
@@ -111,7 +111,7 @@ export interface SensitivityRow {
  * One-at-a-time sensitivity: each driver some new project uses is scaled by (1 + step) in every
  * project using it, everything else held at the base plan.
  */
-export function sensitivity(plan: Plan, cache: FlowsCache = new Map()): { base: { npv: Fen; targetYear?: number }; rows: SensitivityRow[] } {
+export function sensitivity(plan: Plan, cache: FlowsCache = newFlowsCache()): { base: { npv: Fen; targetYear?: number }; rows: SensitivityRow[] } {
   const base = npvAndTarget(plan, cache);
   const used = SENSITIVITY_PARAMS.filter((k) => plan.projects.some((p) => !p.existing && paramValue(p, k)?.isZero() === false));
   const rows = used.map((param): SensitivityRow => {
