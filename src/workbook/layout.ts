@@ -159,8 +159,11 @@ export const PLAN_TABLES: readonly TypedTableSpec[] = [PLAN_SETTINGS, PLAN_PROJE
 export const PLAN_SHEETS = { projection: '规划测算', appraisal: '项目评估', scenarios: '情景分析', actual: '计划执行' } as const;
 // ---- end of plan tables ----
 
-/** The typed-in tables `init` creates, in sheet order. (合同/Contracts belongs to the income-source layout.) */
-export const TYPED_TABLES: readonly TypedTableSpec[] = [SETTINGS, ACCOUNTS, OPENING, VOUCHERS, ...PLAN_TABLES];
+/**
+ * The ledger's typed-in tables, in sheet order. (合同/Contracts belongs to the income-source
+ * layout; the plan tables are PLAN_TABLES, which `init` adds after these.)
+ */
+export const TYPED_TABLES: readonly TypedTableSpec[] = [SETTINGS, ACCOUNTS, OPENING, VOUCHERS];
 
 /** Generated sheet names (rebuilt whole by the engine). */
 export const SHEETS = {
