@@ -29,16 +29,23 @@ function svgChart(option: echarts.EChartsCoreOption, width = 680, height = 300):
   return svg;
 }
 
+/** Title, legend, grid and a category x-axis: the frame every column chart here shares. */
+function columnFrame(title: string, categories: string[]): echarts.EChartsCoreOption {
+  return {
+    title: { text: title, left: 'center', textStyle: { fontSize: 14 } },
+    legend: { bottom: 0 },
+    grid: { left: 60, right: 20, top: 40, bottom: 50 },
+    xAxis: { type: 'category', data: categories },
+    yAxis: { type: 'value' },
+  };
+}
+
 /** 集体经营性收入 by source, stacked by year, with the target line. */
 export function incomeChartOption(p: PlanJson): echarts.EChartsCoreOption {
   const years = p.years.map((y) => String(y.year));
   const kinds = p.plan.sources.filter((s) => p.years.some((y) => Number(y.bySource[s.kind]) !== 0));
   return {
-    title: { text: '集体经营性收入（万元）', left: 'center', textStyle: { fontSize: 14 } },
-    legend: { bottom: 0 },
-    grid: { left: 60, right: 20, top: 40, bottom: 50 },
-    xAxis: { type: 'category', data: years },
-    yAxis: { type: 'value' },
+    ...columnFrame('集体经营性收入（万元）', years),
     series: [
       ...kinds.map((s) => ({ name: s.kindZh, type: 'bar', stack: 'income', itemStyle: { color: SOURCE_COLORS[s.kind] }, data: p.years.map((y) => Number(wan(y.bySource[s.kind] ?? '0'))) })),
       ...(p.years.some((y) => y.otherIncome !== '0.00') ? [{ name: '其他经营性收入', type: 'bar', stack: 'income', itemStyle: { color: '#bfbfbf' }, data: p.years.map((y) => Number(wan(y.otherIncome))) }] : []),
@@ -54,11 +61,7 @@ export function actualChartOption(p: PlanJson): echarts.EChartsCoreOption | unde
   const periods = [...new Set(rows.map((r) => r.period))];
   const sum = (period: string, key: 'plan' | 'actual'): number => rows.filter((r) => r.period === period).reduce((t, r) => t + Number(r[key]), 0) / 10000;
   return {
-    title: { text: '计划与实际（万元，按季度）', left: 'center', textStyle: { fontSize: 14 } },
-    legend: { bottom: 0 },
-    grid: { left: 60, right: 20, top: 40, bottom: 50 },
-    xAxis: { type: 'category', data: periods },
-    yAxis: { type: 'value' },
+    ...columnFrame('计划与实际（万元，按季度）', periods),
     series: [
       { name: '计划', type: 'bar', itemStyle: { color: '#91caff' }, data: periods.map((q) => Number(sum(q, 'plan').toFixed(2))) },
       { name: '实际入账', type: 'bar', itemStyle: { color: '#0958d9' }, data: periods.map((q) => Number(sum(q, 'actual').toFixed(2))) },
