@@ -8,7 +8,7 @@ import type { BookSettings, OpeningBalance, Voucher } from '../core/ledger/types
 import { decodeAccounts } from '../workbook/codecs/accounts';
 import { decodeOpening } from '../workbook/codecs/opening';
 import { decodeVouchers } from '../workbook/codecs/vouchers';
-import { ACCOUNTS, LAYOUT_VERSION, OPENING, SHEETS, VOUCHERS } from '../workbook/layout';
+import { ACCOUNTS, LAYOUT_VERSION, OPENING, SHEETS, SUPPORTED_LAYOUT_VERSIONS, VOUCHERS } from '../workbook/layout';
 import type { RunOptions, TableData, TypedTableSpec, WorkbookMeta, WorkbookPort } from '../workbook/port';
 import { BookStateError } from './errors';
 
@@ -37,8 +37,9 @@ export async function requireMeta(port: WorkbookPort): Promise<WorkbookMeta> {
   if (meta === undefined) {
     throw new BookStateError('not-initialized', '这不是村账工作簿（没有 _meta 表），请先用 init 初始化', 'Not a Cunzhang village workbook (no _meta sheet); run init first');
   }
-  if (meta.layoutVersion !== LAYOUT_VERSION) {
-    throw new BookStateError('layout-version', `工作簿格式版本为 ${meta.layoutVersion}，本程序支持版本 ${LAYOUT_VERSION}`, `Workbook layout version ${meta.layoutVersion}; this program supports version ${LAYOUT_VERSION}`);
+  // Older supported versions read as they are (they only lack tables); migrate-book.ts upgrades them when a use case needs the new tables.
+  if (!SUPPORTED_LAYOUT_VERSIONS.includes(meta.layoutVersion)) {
+    throw new BookStateError('layout-version', `工作簿格式版本为 ${meta.layoutVersion}，本程序支持版本 ${SUPPORTED_LAYOUT_VERSIONS.join('、')}（当前 ${LAYOUT_VERSION}）`, `Workbook layout version ${meta.layoutVersion}; this program supports versions ${SUPPORTED_LAYOUT_VERSIONS.join(', ')} (current ${LAYOUT_VERSION})`);
   }
   if (meta.kind !== 'village') {
     throw new BookStateError('wrong-kind', '这是乡镇汇总工作簿，不是村账工作簿', 'This is a township consolidation workbook, not a village book');

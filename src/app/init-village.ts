@@ -3,7 +3,7 @@ import { finding, type Finding } from '../core/findings';
 import { buildChart, type SubAccountDef } from '../core/chart/accounts';
 import { encodeAccountRows } from '../workbook/codecs/accounts';
 import { chartListSheet } from '../workbook/codecs/chart-list';
-import { ACCOUNTS, LAYOUT_VERSION, SETTINGS, SETTINGS_KEYS, TYPED_TABLES } from '../workbook/layout';
+import { ACCOUNTS, LAYOUT_VERSION, PLAN_TABLES, SETTINGS, SETTINGS_KEYS, TYPED_TABLES } from '../workbook/layout';
 import type { RunOptions, WorkbookMeta, WorkbookPort } from '../workbook/port';
 import { BookStateError } from './errors';
 import { resultOf, type UseCaseResult } from './result';
@@ -49,7 +49,8 @@ export async function initVillage(port: WorkbookPort, opts: InitVillageOptions, 
   if (findings.length > 0) return resultOf(findings, {});
   run?.onProgress?.(0, 1, '初始化');
   const meta: WorkbookMeta = { layoutVersion: LAYOUT_VERSION, chartSystem: '2023', village, township, fiscalYear: opts.year, kind: 'village' };
-  await port.initialize(meta, TYPED_TABLES);
+  // Layout version 2: a new book has the plan tables (empty) after the ledger's.
+  await port.initialize(meta, [...TYPED_TABLES, ...PLAN_TABLES]);
   await port.appendRows(SETTINGS, [
     [SETTINGS_KEYS.village, village],
     [SETTINGS_KEYS.township, township],

@@ -18,6 +18,7 @@ const engine = () => import('./engine');
 import { registerVerify } from './commands/verify';
 import { registerConsolidate } from './commands/consolidate';
 import { registerDisclose } from './commands/disclose';
+import { registerPlan } from './commands/plan';
 
 export interface Io {
   out: NodeJS.WritableStream;
@@ -148,6 +149,7 @@ export function buildProgram(io: Io, setCode: (c: number) => void): Command {
     });
   registerVerify(program, io, setCode);
   registerConsolidate(program, io, setCode);
+  registerPlan(program, io, setCode);
   return program;
 }
 

@@ -22,6 +22,8 @@ import { importVouchers } from '../import-vouchers';
 import { initVillage } from '../init-village';
 import type { ImportSource } from '../import-source';
 import { SAMPLE_SUB_ACCOUNTS, sampleOpening } from './sample-accounts';
+import { samplePlanRows } from './sample-plan';
+import { buildPlan } from '../plan';
 import { sampleVouchers } from './sample-vouchers';
 
 export const SAMPLE_YEAR = 2025;
@@ -72,10 +74,14 @@ export async function buildSampleBook(port: WorkbookPort, run?: RunOptions, year
   must('init', await initVillage(port, { ...SAMPLE_VILLAGE, year, subAccounts: SAMPLE_SUB_ACCOUNTS }));
   // 合同: the income-source register (src/core/income/sample.ts) the receipts are tagged with.
   await port.appendRows(CONTRACTS, sampleContracts(year).map((row) => encodeContractRow(row)));
+  // 发展规划: the five-year plan, checked against this year's books (sample-plan.ts).
+  for (const [spec, rows] of samplePlanRows(year)) await port.appendRows(spec, rows);
   must('opening', await importOpening(port, source('期初余额.csv', OPENING.columns, encodeOpeningRows(sampleOpening()))));
   must('vouchers', await importVouchers(port, source('凭证.csv', VOUCHERS.columns, encodeVoucherRows(vouchers))));
   must('close', await closeYear(port, { year }));
   must('distributions', await importVouchers(port, source('分配.csv', VOUCHERS.columns, encodeVoucherRows(distributions(netResult(vouchers))))));
   must('close again', await closeYear(port, { year }));
-  return must('reports', await buildReports(port, run ?? {}));
+  const reports = must('reports', await buildReports(port, run ?? {}));
+  must('plan', await buildPlan(port));
+  return reports;
 }

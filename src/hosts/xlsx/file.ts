@@ -6,7 +6,7 @@
 import { randomBytes } from 'node:crypto';
 import { copyFile, link, open, readFile, rename, stat, unlink } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
-import { LAYOUT_VERSION } from '../../workbook/layout';
+import { LAYOUT_VERSION, SUPPORTED_LAYOUT_VERSIONS } from '../../workbook/layout';
 import { openXlsx, type XlsxWorkbook } from './xlsx-workbook';
 import { NODE_CODEC } from './node-codec';
 import { XlsxOpenError } from './errors';
@@ -71,7 +71,7 @@ export async function openWorkbookFile(path: string, opts: OpenOptions = {}): Pr
   if (opts.requireLayout ?? true) {
     const meta = await wb.readMeta();
     if (!meta) throw new WorkbookFileError('wrong-layout', path, '缺少 _meta / no _meta');
-    if (meta.layoutVersion !== LAYOUT_VERSION) {
+    if (!SUPPORTED_LAYOUT_VERSIONS.includes(meta.layoutVersion)) {
       throw new WorkbookFileError('wrong-layout', path, `layout ${meta.layoutVersion} ≠ ${LAYOUT_VERSION}`);
     }
     const kind = opts.kind ?? 'village';
