@@ -1,10 +1,8 @@
 /**
  * 记账凭证 and 凭证 printed by LibreOffice: a small book (init + the sample's January–March
  * vouchers) with the 记账凭证 sheet, saved by the file host, converted to PDF once.
- *
- * The page setup of typed-in sheets and the page breaks of generated ones are the file host's
- * part (issue 7, src/hosts/xlsx): until it writes them, the second test fails, and is marked
- * `it.fails` so it turns red the day the host prints as asked. Then drop `.fails`.
+ * The page setup of typed-in sheets and the page breaks of generated ones are written by the
+ * file host (src/hosts/xlsx/sheet-write.ts).
  */
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -59,7 +57,7 @@ describe('记账凭证 and 凭证 printed to PDF by LibreOffice', () => {
     expect(text).toContain('单位：青山镇示范村');
   });
 
-  it.fails('three 记账凭证 to a page; 凭证 on A4 landscape (needs the file host of issue 7)', () => {
+  it('three 记账凭证 to a page; 凭证 on A4 landscape', () => {
     const perPage = pages.filter((p) => slipsOn(p) > 0).map(slipsOn);
     const expected = Array.from({ length: Math.ceil(q1.length / 3) }, (_, k) => Math.min(3, q1.length - 3 * k));
     const voucherSheet = pages.filter((p) => p.text.includes('日期凭证号摘要科目编码'));
