@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { saveWorkbookFileAtomic } from '../../../src/hosts/xlsx/file';
 import { xlsxToCsvSheets } from '../../support/libreoffice';
 import { createXlsxWorkbook } from '../../../src/hosts/xlsx/xlsx-workbook';
-import { VOUCHERS } from '../../../src/workbook/layout';
+import { LAYOUT_VERSION, VOUCHERS } from '../../../src/workbook/layout';
 import { buildVillage, TRIAL } from './build-village';
 
 let dir = '';
@@ -30,7 +30,7 @@ describe('LibreOffice opens the ExcelJS workbook', () => {
     expect(v[15]?.slice(0, 6)).toEqual(['2025-10-12', '7', '办公费', '102', '', '7000']);
     expect(sheets['科目余额表']?.[6]).toEqual(['', '合计', '682000']);
     expect(sheets['期初余额']?.[4]).toEqual(['152', '累计折旧', '', '100000']);
-    expect(sheets['_meta']).toContainEqual(['layoutVersion', '1']);
+    expect(sheets['_meta']).toContainEqual(['layoutVersion', String(LAYOUT_VERSION)]);
     expect(sheets['科目表']?.[2]).toEqual(['101', '库存现金', '1', '资产类', '借']);
   });
 
