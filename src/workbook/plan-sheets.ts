@@ -63,10 +63,11 @@ export function renderProjection(p: Projection, h: PlanHead, base: { year: numbe
 
 const APPRAISAL_COLUMNS: readonly ColumnSpec[] = [
   textCol('项目', 'name', 20), textCol('类型', 'kind', 10), numCol('开工年度', 'start', '0'), moneyCol('总投资', 'investment', 14),
-  ...FUNDING_SOURCES.map((f) => moneyCol(f.zh, f.key, 12)),
   moneyCol('净现值', 'npv', 14), pctCol('内部收益率', 'irr'), numCol('静态回收期（年）', 'payback'), pctCol('简单收益率', 'yield'),
   moneyCol('年均净收益', 'averageNet', 14), moneyCol('户均', 'perHousehold', 10), moneyCol('人均', 'perCapita', 10),
   numCol('受益户数', 'households', '0'), pctCol('带贫益贫覆盖率', 'coverage'), numCol('带动就业', 'jobs', '0'),
+  // The funding split stays on screen but off paper (all 25 columns on one A4 width would print at 5.5 pt); the 规划书 prints it.
+  ...FUNDING_SOURCES.map((f) => ({ ...moneyCol(f.zh, f.key, 12), noPrint: true })),
 ];
 
 /** 项目评估 — appraisal of each project and of the plan's new projects together, then source shares. */
@@ -78,11 +79,11 @@ export function renderAppraisal(projects: readonly ProjectAppraisal[], plan: Pla
   ];
   const rows: Cell[][] = projects.map((a, k) => {
     const pr = p.projects[k]!.project;
-    return [a.existing ? `${a.name}（已签合同）` : a.name, PROJECT_KIND_ZH[a.kind], pr.startYear, moneyCell(a.investment), ...FUNDING_SOURCES.map((f) => moneyCell(pr.funding[f.key], true)), ...appraisalCells(a), a.jobs];
+    return [a.existing ? `${a.name}（已签合同）` : a.name, PROJECT_KIND_ZH[a.kind], pr.startYear, moneyCell(a.investment), ...appraisalCells(a), a.jobs, ...FUNDING_SOURCES.map((f) => moneyCell(pr.funding[f.key], true))];
   });
   const fund = (key: (typeof FUNDING_SOURCES)[number]['key']): Fen => p.projects.reduce((t, f) => t + (f.project.existing ? 0 : f.project.funding[key]), 0);
   const totalAt = rows.length;
-  rows.push(['规划新增项目合计', null, null, moneyCell(plan.investment), ...FUNDING_SOURCES.map((f) => moneyCell(fund(f.key))), ...appraisalCells(plan), projects.filter((a) => !a.existing).reduce((t, a) => t + a.jobs, 0)]);
+  rows.push(['规划新增项目合计', null, null, moneyCell(plan.investment), ...appraisalCells(plan), projects.filter((a) => !a.existing).reduce((t, a) => t + a.jobs, 0), ...FUNDING_SOURCES.map((f) => moneyCell(fund(f.key)))]);
   const width = APPRAISAL_COLUMNS.length;
   const pad = (cells: Cell[]): Cell[] => [...cells, ...new Array<Cell>(width - cells.length).fill(null)];
   rows.push(pad([]));
