@@ -156,21 +156,36 @@ function dosTimeDate(d: Date): { time: number; date: number } {
 
 const utf8Encode = new TextEncoder();
 
+/** One entry as written. */
+interface Rec {
+  name: Uint8Array;
+  method: number;
+  crc: number;
+  csize: number;
+  size: number;
+  time: number;
+  date: number;
+  flags: number;
+  data: Uint8Array;
+  offset: number;
+}
+
+/** The fields local and central headers share, in the same order (APPNOTE 4.3.7, 4.3.12): version needed … name length. */
+function putEntryFields(dv: DataView, at: number, r: Rec): void {
+  dv.setUint16(at, 20, true);
+  dv.setUint16(at + 2, r.flags, true);
+  dv.setUint16(at + 4, r.method, true);
+  dv.setUint16(at + 6, r.time, true);
+  dv.setUint16(at + 8, r.date, true);
+  dv.setUint32(at + 10, r.crc, true);
+  dv.setUint32(at + 14, r.csize, true);
+  dv.setUint32(at + 18, r.size, true);
+  dv.setUint16(at + 22, r.name.length, true);
+}
+
 /** Writes a new archive: copied entries keep their compressed bytes, CRC and timestamps. */
 export function writeZip(items: readonly ZipOutEntry[], codec: ZipCodec = FFLATE_CODEC, now = new Date()): Uint8Array {
   const stamp = dosTimeDate(now);
-  interface Rec {
-    name: Uint8Array;
-    method: number;
-    crc: number;
-    csize: number;
-    size: number;
-    time: number;
-    date: number;
-    flags: number;
-    data: Uint8Array;
-    offset: number;
-  }
   const recs: Rec[] = [];
   let offset = 0;
   for (const it of items) {
@@ -204,15 +219,7 @@ export function writeZip(items: readonly ZipOutEntry[], codec: ZipCodec = FFLATE
   let p = 0;
   for (const r of recs) {
     dv.setUint32(p, SIG_LOCAL, true);
-    dv.setUint16(p + 4, 20, true);
-    dv.setUint16(p + 6, r.flags, true);
-    dv.setUint16(p + 8, r.method, true);
-    dv.setUint16(p + 10, r.time, true);
-    dv.setUint16(p + 12, r.date, true);
-    dv.setUint32(p + 14, r.crc, true);
-    dv.setUint32(p + 18, r.csize, true);
-    dv.setUint32(p + 22, r.size, true);
-    dv.setUint16(p + 26, r.name.length, true);
+    putEntryFields(dv, p + 4, r);
     dv.setUint16(p + 28, 0, true);
     out.set(r.name, p + 30);
     out.set(r.data, p + 30 + r.name.length);
@@ -221,16 +228,8 @@ export function writeZip(items: readonly ZipOutEntry[], codec: ZipCodec = FFLATE
   const cdStart = p;
   for (const r of recs) {
     dv.setUint32(p, SIG_CENTRAL, true);
-    dv.setUint16(p + 4, 20, true);
-    dv.setUint16(p + 6, 20, true);
-    dv.setUint16(p + 8, r.flags, true);
-    dv.setUint16(p + 10, r.method, true);
-    dv.setUint16(p + 12, r.time, true);
-    dv.setUint16(p + 14, r.date, true);
-    dv.setUint32(p + 16, r.crc, true);
-    dv.setUint32(p + 20, r.csize, true);
-    dv.setUint32(p + 24, r.size, true);
-    dv.setUint16(p + 28, r.name.length, true);
+    dv.setUint16(p + 4, 20, true); // version made by
+    putEntryFields(dv, p + 6, r);
     dv.setUint32(p + 42, r.offset, true);
     out.set(r.name, p + 46);
     p += 46 + r.name.length;
