@@ -9,6 +9,8 @@ import { consolidate, type Consolidation, type ConsolidateOptions, type VillageO
 import { DEFAULT_VILLAGE_THRESHOLDS, type VillageThresholds } from '../core/consolidate/classify';
 import { villageFacts, type VillageFacts } from '../core/consolidate/facts';
 import { checkLockEvidence } from './lock-check';
+import { checkDisclosures } from './check-disclosures';
+import { nationalTemplate } from '../core/disclosure/templates';
 import { webSha256 } from './sha256';
 import { KIND_OF_ZH } from '../core/income/contract';
 import { monthEnd } from '../core/calendar';
@@ -51,6 +53,9 @@ export async function readVillageFacts(port: WorkbookPort, label: string, thresh
   const evidence = await checkLockEvidence(book, webSha256);
   if (evidence.findings.some((f) => f.severity === 'error')) facts.lockEdited = true;
   if (evidence.head !== undefined) facts.lockHash = evidence.head;
+  // Each village's 财务公开 sheets, checked as `validate` checks them (national template; completeness needs a date, so not here).
+  const disclosure = await checkDisclosures(port, book, { template: nationalTemplate() });
+  if (disclosure.length > 0) facts.disclosureFindings = disclosure;
   return facts;
 }
 

@@ -189,6 +189,10 @@ function flagVillage(v: VillageFacts, ctx: Ctx, overdueAbove: Fen): void {
   if (!v.closed) {
     ctx.add(v, { sheet: '结转凭证', cell: '', rule: 'township.unclosed', severity: 'warning', zh: `${v.fiscalYear}年度尚未年终结转`, en: `The year ${v.fiscalYear} is not closed` }, false);
   }
+  // A disclosure that does not match its template or the books is the village's to correct; its books still count.
+  for (const f of v.disclosureFindings ?? []) {
+    ctx.add(v, { sheet: f.sheet ?? '', cell: cellText(f), rule: 'township.disclosure', severity: 'warning', zh: `财务公开：${f.zh}（${f.rule}）`, en: `Disclosure: ${f.en} (${f.rule})` }, false);
+  }
   const arrears = v.contracts.reduce((t, c) => t + c.arrears, 0);
   if (arrears > overdueAbove) {
     const worst = [...v.contracts].sort((a, b) => b.arrears - a.arrears).filter((c) => c.arrears > 0).map((c) => c.no).slice(0, 5).join('、');

@@ -66,6 +66,8 @@ export interface VillageFacts {
   lockEdited: boolean;
   /** The village's own findings plus those of its statements. */
   findings: Finding[];
+  /** Findings of the village's 财务公开 sheets against the template and its books (listed, never excluding the village). */
+  disclosureFindings?: Finding[];
 }
 
 /** Σ activity on 513 sub-accounts whose name says 报酬 (cadre pay), closing vouchers excluded. */

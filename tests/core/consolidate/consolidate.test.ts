@@ -159,3 +159,17 @@ describe('consolidate', () => {
     expect(sumVillages([a, b]).operatingIncome).toBe(26_280_000); // 131,400 × 2
   });
 });
+
+describe('disclosure findings of a village', () => {
+  it('are listed in 问题清单 at their sheet and cell, and the village stays in the totals', () => {
+    const f = villageFacts(book());
+    // A 财务公开榜 whose 收入合计 (D9) does not add up, as validate finds it.
+    f.disclosureFindings = [finding('disclosure.total', 'error', '收入合计 1,000.00 不等于各项之和 900.00', 'Income total 1,000.00 is not the sum 900.00', { sheet: '财务公开榜2025Q3', row: 9, column: 'D' })];
+    const c = consolidate([{ ok: true, facts: f }], { year: 2025, township: '青山镇' });
+    const p = c.problems.filter((x) => x.rule === 'township.disclosure');
+    expect(p.map((x) => [x.village, x.sheet, x.cell, x.excluded, x.severity])).toEqual([['示例村', '财务公开榜2025Q3', 'D9', false, 'warning']]);
+    expect(p[0]?.zh).toBe('财务公开：收入合计 1,000.00 不等于各项之和 900.00（disclosure.total）');
+    expect(c.included.map((v) => v.village)).toEqual(['示例村']);
+    expect(c.totals.covers).toBe(1);
+  });
+});
