@@ -23,7 +23,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { META_SHEET, SHEETS, VOUCHERS } from '../../src/workbook/layout';
 import { BIN } from '../cli/run-cli';
-import { xlsxToCsvRecalculated, xlsxToCsvSheets } from '../support/libreoffice';
+import { balanceSheetFigures, xlsxToCsvRecalculated, xlsxToCsvSheets } from '../support/libreoffice';
 import { type Entries, records, relsOf, relsPathOf, sheetParts, text, zipEntries } from '../support/xlsx-parts';
 
 const CORPUS = join(__dirname, '..', 'fixtures', 'xlsx-corpus');
@@ -184,12 +184,7 @@ describe.each(fixtures)('%s', (fixture) => {
     const recalculated = await xlsxToCsvRecalculated(file, 300_000);
     for (const name of GENERATED.filter((n) => n in cached)) expect([name, recalculated[name]]).toEqual([name, cached[name]]);
     const bs = recalculated['资产负债表']!;
-    // Two-sided sheet: 资产 | 行次 | 年初数 | 期末数 ‖ 负债和所有者权益 | 行次 | 年初数 | 期末数; a label's figures follow its 行次.
-    const line = (label: string): string[] => {
-      const row = bs.find((r) => r.includes(label))!;
-      const at = row.indexOf(label);
-      return row.slice(at + 2, at + 4);
-    };
+    const line = (label: string): string[] => balanceSheetFigures(bs, label);
     expect(line('资产总计')).toEqual(line('负债和所有者权益总计'));
   }, 900_000);
 });

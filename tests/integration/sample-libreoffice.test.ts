@@ -5,7 +5,7 @@
  */
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { xlsxToCsvRecalculated, xlsxToCsvSheets } from '../support/libreoffice';
+import { balanceSheetFigures, xlsxToCsvRecalculated, xlsxToCsvSheets } from '../support/libreoffice';
 
 const SAMPLE = join(__dirname, '..', '..', 'assets', 'sample-village.xlsx');
 
@@ -16,12 +16,7 @@ describe('sample village workbook in LibreOffice', () => {
     expect(Object.keys(cached)).toEqual(expect.arrayContaining(generated));
     for (const name of Object.keys(cached)) expect([name, recalculated[name]]).toEqual([name, cached[name]]);
     const bs = recalculated['资产负债表']!;
-    // Either layout: one-sided (项目 | 行次 | 年初数 | 期末数) or two-sided (资产 … ‖ 负债和所有者权益 …).
-    const line = (label: string): string[] => {
-      const row = bs.find((r) => r.includes(label))!;
-      const at = row.indexOf(label);
-      return row.slice(at + 2, at + 4);
-    };
+    const line = (label: string): string[] => balanceSheetFigures(bs, label);
     expect(line('资产总计')).toEqual(line('负债和所有者权益总计'));
     expect(line('资产总计')[0]).toBe('3,661,980.00');
   }, 240_000);

@@ -64,3 +64,14 @@ export async function xlsxToCsvSheets(
 export function xlsxToCsvRecalculated(xlsxPath: string, timeoutMs?: number): Promise<Record<string, string[][]>> {
   return xlsxToCsvSheets(xlsxPath, { recalculate: true, ...(timeoutMs === undefined ? {} : { timeoutMs }) });
 }
+
+/**
+ * 年初数 and 期末数 of a 资产负债表 line found by its label, in either layout: one-sided
+ * (项目 | 行次 | 年初数 | 期末数) or two-sided (资产 … ‖ 负债和所有者权益 …): the figures follow the label's 行次.
+ */
+export function balanceSheetFigures(sheet: readonly string[][], label: string): string[] {
+  const row = sheet.find((r) => r.includes(label));
+  if (!row) throw new Error(`资产负债表 has no line ${label}`);
+  const at = row.indexOf(label);
+  return row.slice(at + 2, at + 4);
+}
