@@ -6,7 +6,7 @@
  */
 import { finding, type Finding } from '../core/findings';
 import { verifyChain, type Sha256Batch } from '../core/ledger/lock-chain';
-import { META_SHEET, VOUCHERS } from '../workbook/layout';
+import { META_SHEET, OPENING, SHEETS, VOUCHERS } from '../workbook/layout';
 import type { Book } from './book';
 
 export interface LockEvidence {
@@ -17,10 +17,13 @@ export interface LockEvidence {
   intactMonths: string[];
 }
 
-export async function checkLockEvidence(book: Pick<Book, 'meta' | 'vouchers'>, sha: Sha256Batch): Promise<LockEvidence> {
+/** The sheets lock findings name, from the workbook layout. */
+export const CHAIN_SHEETS = { vouchers: VOUCHERS.sheet, opening: OPENING.sheet, closing: SHEETS.closingVouchers };
+
+export async function checkLockEvidence(book: Pick<Book, 'meta' | 'vouchers' | 'opening' | 'closing'>, sha: Sha256Batch): Promise<LockEvidence> {
   const { meta } = book;
   if (meta.lockChain !== undefined) {
-    return verifyChain(meta.lockChain, book.vouchers, meta.lockedThrough, sha, VOUCHERS.sheet);
+    return verifyChain(meta.lockChain, book.vouchers, meta.lockedThrough, sha, { opening: book.opening, closing: book.closing, sheets: CHAIN_SHEETS });
   }
   if (meta.lockedThrough === undefined) return { findings: [], head: undefined, intactMonths: [] };
   const old = meta.lockDigest !== undefined;

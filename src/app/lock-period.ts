@@ -44,7 +44,9 @@ export async function lockPeriod(port: WorkbookPort, opts: LockPeriodOptions): P
     findings.unshift(finding('lock.refused', 'error', `不能结账至${opts.through}`, `Cannot lock through ${opts.through}`));
     return resultOf(findings, { lockedThrough: meta.lockedThrough, head: evidence.head });
   }
-  const chain = await extendChain(meta.lockChain ?? [], book.vouchers, { firstMonth: `${meta.fiscalYear}-01`, through: opts.through }, sha);
+  // The record also covers the opening balances (once) and the generated closing vouchers, since the
+  // locked months' balances and statements rest on them as much as on the typed vouchers.
+  const chain = await extendChain(meta.lockChain ?? [], book.vouchers, { firstMonth: `${meta.fiscalYear}-01`, through: opts.through, opening: book.opening, closing: book.closing }, sha);
   const next: WorkbookMeta = { ...meta, lockedThrough: opts.through, lockChain: chain };
   delete next.lockDigest;
   await port.writeMeta(next);

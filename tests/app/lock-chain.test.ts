@@ -10,6 +10,7 @@ import { importOpening } from '../../src/app/import-opening';
 import { importVouchers } from '../../src/app/import-vouchers';
 import type { ImportSource } from '../../src/app/import-source';
 import { initVillage } from '../../src/app/init-village';
+import { closeYear } from '../../src/app/close-year';
 import { lockPeriod } from '../../src/app/lock-period';
 import { validateWorkbook } from '../../src/app/validate-workbook';
 import { verifyLocks } from '../../src/app/verify-locks';
@@ -18,7 +19,7 @@ import { nodeSha256 } from '../../src/cli/sha256-node';
 import { createExcelWorkbook } from '../../src/hosts/excel/excel-workbook';
 import { createXlsxWorkbook, type XlsxWorkbook } from '../../src/hosts/xlsx/xlsx-workbook';
 import { readBook } from '../../src/app/book';
-import { VOUCHERS } from '../../src/workbook/layout';
+import { OPENING, SHEETS, VOUCHERS } from '../../src/workbook/layout';
 import type { WorkbookPort } from '../../src/workbook/port';
 import { parseCsv } from '../../src/workbook/voucher-import';
 import { OPENING_CSV, VOUCHERS_CSV } from '../integration/worked-example-files';
@@ -44,20 +45,24 @@ async function lockedExample(): Promise<XlsxWorkbook> {
   return wb;
 }
 
-/** Rewrites amount cells of 凭证 in the saved file (as a person editing in Excel would), and reopens it. */
-async function editCells(wb: XlsxWorkbook, from: number, to: number): Promise<XlsxWorkbook> {
+/**
+ * Rewrites amount cells (columns E–F, or C–D on 期初余额) equal to `from` in the saved file, as a
+ * person editing in Excel would, and reopens it. `count` is how many cells must have changed.
+ */
+async function editCells(wb: XlsxWorkbook, from: number, to: number, sheet = VOUCHERS.sheet, count = 2): Promise<XlsxWorkbook> {
   const x = new ExcelJS.Workbook();
   await x.xlsx.load(Buffer.from(await wb.toBytes()) as unknown as ExcelJS.Buffer);
   let edited = 0;
-  x.getWorksheet(VOUCHERS.sheet)!.eachRow((row) => {
-    for (const c of [5, 6]) {
+  const columns = sheet === OPENING.sheet ? [3, 4] : [5, 6];
+  x.getWorksheet(sheet)!.eachRow((row) => {
+    for (const c of columns) {
       if (row.getCell(c).value === from) {
         row.getCell(c).value = to;
         edited++;
       }
     }
   });
-  expect(edited).toBe(2);
+  expect(edited).toBe(count);
   return createXlsxWorkbook(new Uint8Array(await x.xlsx.writeBuffer()));
 }
 
@@ -125,6 +130,37 @@ describe('lock chain in _meta through the use cases (ExcelJS host)', () => {
     expect(rules((await verifyLocks(wb, undefined, nodeSha256)).findings)).toEqual(['lock.voucher-changed']);
     await wb.writeMeta({ ...meta, lockChain: [...meta.lockChain!.slice(0, 5), { ...june, hash: '0'.repeat(64) }] });
     expect(rules((await verifyLocks(wb, undefined, nodeSha256)).findings)).toEqual(['lock.chain-broken']);
+  });
+
+  it('an opening balance or a closing voucher edited after the lock is named (the chain covers them too)', async () => {
+    const wb = await lockedExample();
+    expect((await wb.readMeta())!.lockChain![0]!.opening!.length).toBe(7);
+    // 期初余额 102 银行存款 180,000.00 → 180,100.00: every locked month's bank balance moves with it.
+    const edited = await editCells(wb, 180_000, 180_100, OPENING.sheet, 1);
+    const v = await verifyLocks(edited, undefined, nodeSha256);
+    expect(v.findings.map((f) => [f.rule, f.sheet, f.row])).toEqual([['lock.opening-changed', '期初余额', 3]]);
+    expect(v.months.filter((m) => !m.intact).map((m) => m.month)).toEqual(['2025-01']);
+
+    // Close the year, lock December: 结转凭证 is covered; hand-editing it afterwards is found.
+    const full = await createXlsxWorkbook();
+    await example(full);
+    expect((await closeYear(full)).ok).toBe(true);
+    expect((await lockPeriod(full, { through: '2025-12', sha256: nodeSha256 })).ok).toBe(true);
+    const december = (await full.readMeta())!.lockChain![11]!;
+    expect(december.closing!.length).toBeGreaterThan(0);
+    expect((await verifyLocks(full, undefined, nodeSha256)).ok).toBe(true);
+    // 结-1 carries 501 经营收入's year total, 60,000 + 35,400 + 24,000 = 119,400.00, on both sides.
+    const x = new ExcelJS.Workbook();
+    await x.xlsx.load(Buffer.from(await full.toBytes()) as unknown as ExcelJS.Buffer);
+    let hit = 0;
+    x.getWorksheet(SHEETS.closingVouchers)!.eachRow((row) => {
+      for (const c of [5, 6]) if (row.getCell(c).value === 119_400 && hit++ === 0) row.getCell(c).value = 119_000;
+    });
+    expect(hit).toBeGreaterThan(0);
+    const tampered = await createXlsxWorkbook(new Uint8Array(await x.xlsx.writeBuffer()));
+    const t = await verifyLocks(tampered, undefined, nodeSha256);
+    expect([...new Set(t.findings.map((f) => [f.rule, f.sheet].join(' ')))]).toEqual(['lock.closing-changed 结转凭证']);
+    expect(t.months.filter((m) => !m.intact).map((m) => m.month)).toEqual(['2025-12']);
   });
 
   it('a book locked with the old FNV fingerprint opens with a warning and upgrades by locking again', async () => {
