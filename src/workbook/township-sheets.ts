@@ -59,12 +59,43 @@ function renderCover(c: Consolidation, generatedAt: string): GeneratedSheet {
   };
 }
 
-/** Rows = statement lines; columns = 项目, 行次, one per village, 乡镇合计 (a SUM across). */
-function statementByVillage(name: string, report: string, c: Consolidation, lines: readonly { line: number; label: string }[], amount: (line: number, v: Consolidation['included'][number] | 'total') => Fen, note: string): GeneratedSheet {
+/** One amount column per village (and for the township total): its header suffix and figure. */
+interface StatementPart {
+  suffix: string;
+  amount: (line: number, v: Consolidation['included'][number] | 'total') => Fen;
+}
+
+/** Excel refuses formulas longer than 8,192 characters; past that the total is written as a value. */
+const MAX_FORMULA_CHARS = 8000;
+
+/**
+ * Rows = statement lines; columns = 项目, 行次, then for each village its parts side by side (e.g.
+ * 年初数 | 期末数, so one village reads across), then 乡镇合计 for each part: a formula adding that
+ * part's village columns, cached with our total.
+ */
+function statementByVillage(name: string, report: string, c: Consolidation, lines: readonly { line: number; label: string }[], parts: readonly StatementPart[], note: string): GeneratedSheet {
   const title = titleOf(report, c, `${note}    单位：元    合计覆盖 ${c.totals.covers} 个村`);
   const n = c.included.length;
-  const rows = lines.map((l, r): Cell[] => [l.label, l.line, ...c.included.map((v) => moneyCell(amount(l.line, v))), rowSum(title, r, 2, 1 + n, amount(l.line, 'total'))]);
-  const columns: ColumnSpec[] = [textCol('项目', 'label', 28), countCol('行次', 'line', 6), ...c.included.map((v, i) => moneyCol(v.village, `v${i}`)), moneyCol('乡镇合计', 'total', 18)];
+  const k = parts.length;
+  const base = generatedBodyFirstRow({ title: [...title] });
+  const total = (r: number, p: number, line: number): Cell => {
+    const result = parts[p]!.amount(line, 'total');
+    if (k === 1) return rowSum(title, r, 2, 1 + n, result);
+    if (n === 0) return { formula: '0', result: 0 };
+    const formula = c.included.map((_, i) => `${columnLetter(2 + i * k + p)}${base + r}`).join('+');
+    return formula.length > MAX_FORMULA_CHARS ? moneyCell(result) : { formula, result: moneyToCell(result) };
+  };
+  const rows = lines.map((l, r): Cell[] => [
+    l.label, l.line,
+    ...c.included.flatMap((v) => parts.map((p) => moneyCell(p.amount(l.line, v)))),
+    ...parts.map((_, p) => total(r, p, l.line)),
+  ]);
+  const head = (who: string, p: StatementPart): string => (p.suffix === '' ? who : `${who} ${p.suffix}`);
+  const columns: ColumnSpec[] = [
+    textCol('项目', 'label', 28), countCol('行次', 'line', 6),
+    ...c.included.flatMap((v, i) => parts.map((p, j) => moneyCol(head(v.village, p), `v${i}_${j}`))),
+    ...parts.map((p, j) => moneyCol(head('乡镇合计', p), `total_${j}`, 18)),
+  ];
   return { name, title, columns, rows };
 }
 
@@ -152,8 +183,13 @@ function renderStatistics(c: Consolidation): GeneratedSheet {
 export function renderTownship(c: Consolidation, opts: { previous?: ReadonlyMap<string, Fen>; generatedAt: string }): GeneratedSheet[] {
   const sheets = [
     renderCover(c, opts.generatedAt),
-    statementByVillage(TOWNSHIP_SHEETS.balanceSheet, '汇总资产负债表', c, BALANCE_SHEET_LINES, (line, v) => (v === 'total' ? c.totals.balanceSheet : v.balanceSheet)[line]?.end ?? 0, `${c.year}-12 末期末数`),
-    statementByVillage(TOWNSHIP_SHEETS.incomeStatement, '汇总收益及收益分配表', c, INCOME_STATEMENT_LINES, (line, v) => (v === 'total' ? c.totals.incomeStatement : v.incomeStatement)[line] ?? 0, '本年累计数'),
+    statementByVillage(TOWNSHIP_SHEETS.balanceSheet, '汇总资产负债表', c, BALANCE_SHEET_LINES, [
+      { suffix: '年初数', amount: (line, v) => (v === 'total' ? c.totals.balanceSheet : v.balanceSheet)[line]?.begin ?? 0 },
+      { suffix: '期末数', amount: (line, v) => (v === 'total' ? c.totals.balanceSheet : v.balanceSheet)[line]?.end ?? 0 },
+    ], `${c.year}年初数与${c.year}-12 末期末数`),
+    statementByVillage(TOWNSHIP_SHEETS.incomeStatement, '汇总收益及收益分配表', c, INCOME_STATEMENT_LINES, [
+      { suffix: '', amount: (line, v) => (v === 'total' ? c.totals.incomeStatement : v.incomeStatement)[line] ?? 0 },
+    ], '本年累计数'),
     renderSources(c),
     renderClasses(c),
   ];

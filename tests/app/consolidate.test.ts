@@ -72,9 +72,11 @@ describe('writeTownshipWorkbook', () => {
     expect((await back.readMeta())?.kind).toBe('township');
     const bs = (await back.readSheet(TOWNSHIP_SHEETS.balanceSheet))!;
     const header = bs.rows.find((r) => r[0] === '项目')!;
-    expect(header.slice(2)).toEqual(['东村', '西村', '南村', '乡镇合计']);
+    expect(header.slice(2)).toEqual(['东村 年初数', '东村 期末数', '西村 年初数', '西村 期末数', '南村 年初数', '南村 期末数', '乡镇合计 年初数', '乡镇合计 期末数']);
+    // Each village opens at the worked example's 582,000.00; 东村 and 西村 end at 712,500.00, 南村 (no vouchers) where it began.
+    // Totals: 3 × 582,000 = 1,746,000 at the start; 712,500 × 2 + 582,000 = 2,007,000 at the end.
     const total = bs.rows.find((r) => r[0] === '资产总计')!;
-    expect(total.slice(2)).toEqual([712500, 712500, 582000, 2007000]);
+    expect(total.slice(2)).toEqual([582000, 712500, 582000, 712500, 582000, 582000, 1746000, 2007000]);
     const yoy = (await back.readSheet(TOWNSHIP_SHEETS.yearOverYear))!;
     // 东村: 131,400 last year and this year → 增减 0; 西村 and 南村 are new (no 增减).
     // (the .xlsx host reads a formula whose cached result is 0 back as empty)

@@ -49,7 +49,7 @@ async function lockedExample(): Promise<XlsxWorkbook> {
  * Rewrites amount cells (columns E–F, or C–D on 期初余额) equal to `from` in the saved file, as a
  * person editing in Excel would, and reopens it. `count` is how many cells must have changed.
  */
-async function editCells(wb: XlsxWorkbook, from: number, to: number, sheet = VOUCHERS.sheet, count = 2): Promise<XlsxWorkbook> {
+async function editCells(wb: XlsxWorkbook, from: number, to: number, sheet: string = VOUCHERS.sheet, count = 2): Promise<XlsxWorkbook> {
   const x = new ExcelJS.Workbook();
   await x.xlsx.load(Buffer.from(await wb.toBytes()) as unknown as ExcelJS.Buffer);
   let edited = 0;

@@ -94,7 +94,8 @@ describe('cunzhang consolidate', () => {
     const [cached, recalculated] = await Promise.all([xlsxToCsvSheets(at('township.xlsx'), { asShown: true }), xlsxToCsvRecalculated(at('township.xlsx'))]);
     for (const name of ['汇总资产负债表', '汇总收益及收益分配表', '收入来源', '统计报表']) expect([name, recalculated[name]]).toEqual([name, cached[name]]);
     const bs = recalculated['汇总资产负债表']!;
-    expect(bs.find((r) => r[0] === '资产总计')!.slice(2)).toEqual(['712,500.00', '582,000.00', '712,500.00', '2,007,000.00']);
+    // 年初数 | 期末数 per village, then the township's: 3 × 582,000 = 1,746,000; 712,500 × 2 + 582,000 = 2,007,000.
+    expect(bs.find((r) => r[0] === '资产总计')!.slice(2)).toEqual(['582,000.00', '712,500.00', '582,000.00', '582,000.00', '582,000.00', '712,500.00', '1,746,000.00', '2,007,000.00']);
     expect(recalculated['收入来源']!.find((r) => r[0] === '合计')![6]).toBe('262,800.00');
     // 统计报表 line 7 经营收益 = 1+2+3−4−5: 109,700 × 2 (南村 has none)
     expect(recalculated['统计报表']!.find((r) => r[1] === '7')![2]).toBe('219,400.00');

@@ -83,6 +83,7 @@ describe('the chain covers opening balances and closing vouchers', () => {
     const back: ChainMonth[] = decodeChainRows(rows as [string, string][]);
     expect(back).toEqual(chain);
     // A part for a list the record does not say it covers breaks the whole record.
-    expect(decodeChainRows([...(rows as [string, string][]), ['lockChain.2025-03.o1', '[]']].filter((r) => r[0] !== 'lockChain.2025-03.covers'))).toEqual([]);
+    const stray: [string, string][] = [...(rows as [string, string][]), ['lockChain.2025-03.o1', '[]']];
+    expect(decodeChainRows(stray.filter((r) => r[0] !== 'lockChain.2025-03.covers'))).toEqual([]);
   });
 });
