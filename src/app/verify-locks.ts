@@ -4,7 +4,7 @@
  * month's hash) for the township to keep and compare next time: whoever can edit the file can
  * also rewrite the chain, so only a head kept elsewhere notices that.
  */
-import type { Sha256Batch } from '../core/ledger/lock-chain';
+import { checkKeptHead, type Sha256Batch } from '../core/ledger/lock-chain';
 import type { RunOptions, WorkbookPort } from '../workbook/port';
 import { readBook } from './book';
 import { checkLockEvidence } from './lock-check';
@@ -19,9 +19,15 @@ export interface VerifyLocksResult extends UseCaseResult {
   months: { month: string; vouchers: number; intact: boolean }[];
 }
 
-export async function verifyLocks(port: WorkbookPort, run?: RunOptions, sha: Sha256Batch = webSha256): Promise<VerifyLocksResult> {
+export interface VerifyLocksOptions extends RunOptions {
+  /** A chain head kept from an earlier check: it must still be one of the chain's month hashes. */
+  keptHead?: string;
+}
+
+export async function verifyLocks(port: WorkbookPort, run?: VerifyLocksOptions, sha: Sha256Batch = webSha256): Promise<VerifyLocksResult> {
   const book = await readBook(port, run);
   const evidence = await checkLockEvidence(book, sha);
+  if (run?.keptHead !== undefined) evidence.findings.push(...checkKeptHead(book.meta.lockChain ?? [], run.keptHead));
   const intact = new Set(evidence.intactMonths);
   const months = (book.meta.lockChain ?? []).map((m) => ({ month: m.month, vouchers: m.vouchers.length, intact: intact.has(m.month) }));
   return resultOf(evidence.findings, { lockedThrough: book.meta.lockedThrough, head: evidence.head, months });

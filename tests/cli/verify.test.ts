@@ -34,6 +34,18 @@ describe('cunzhang verify', () => {
     expect(j.head).toMatch(/^[0-9a-f]{64}$/);
     expect(j.months).toEqual([{ month: '2025-01', vouchers: 1, intact: true }, { month: '2025-02', vouchers: 0, intact: true }, { month: '2025-03', vouchers: 1, intact: true }]);
 
+    // A head kept earlier is still in the chain; a malformed one is a usage error.
+    expect((await cli(dir, 'verify', 'book.xlsx', '--head', j.head.toUpperCase())).code).toBe(0);
+    expect((await cli(dir, 'verify', 'book.xlsx', '--head', 'abc')).code).toBe(2);
+    // The same vouchers locked only through February (a rewritten chain looks like this): March's head is gone.
+    expect((await cli(dir, 'init', 'other.xlsx', '--village', '示例村', '--township', '青山镇', '--year', '2025')).code).toBe(0);
+    expect((await cli(dir, 'import', 'other.xlsx', '--opening', 'opening.csv')).code).toBe(0);
+    expect((await cli(dir, 'import', 'other.xlsx', 'vouchers.csv')).code).toBe(0);
+    expect((await cli(dir, 'lock', 'other.xlsx', '--through', '2025-02')).code).toBe(0);
+    const rewritten = await cli(dir, 'verify', 'other.xlsx', '--head', j.head);
+    expect(rewritten.code).toBe(1);
+    expect(rewritten.stdout).toContain(`留存的哈希链末端 ${j.head.slice(0, 16)}… 不在本账簿的结账记录中`);
+
     // Someone edits January's 60,000.00 to 6,000.00 on both lines in Excel.
     const x = new ExcelJS.Workbook();
     await x.xlsx.readFile(at('book.xlsx'));

@@ -1,9 +1,10 @@
 /**
  * `cunzhang verify <file.xlsx> [--json]`: check the locked months against the SHA-256 lock chain
  * (read-only). Exit 0 when every locked month is as it was locked, 1 when a voucher was changed,
- * removed or inserted there (each named by month and 凭证号). Prints the chain head to keep.
+ * removed or inserted there (each named by month and 凭证号). Prints the chain head to keep;
+ * `--head` checks a head kept earlier is still in the chain (a rewritten chain drops it).
  */
-import type { Command } from 'commander';
+import { InvalidArgumentError, type Command } from 'commander';
 import { verifyLocks } from '../../app/verify-locks';
 import { withBookFile } from '../book-file';
 import { EXIT } from '../exit-codes';
@@ -11,12 +12,20 @@ import type { Io } from '../main';
 import { findingJson, formatFindings } from '../output';
 import { nodeSha256 } from '../sha256-node';
 
+/** A kept head is 64 hex digits (what verify printed); anything else is a usage error, not a finding. */
+function parseHead(v: string): string {
+  const h = v.trim().toLowerCase();
+  if (!/^[0-9a-f]{64}$/.test(h)) throw new InvalidArgumentError(`哈希链末端应为 64 位十六进制数 / a chain head is 64 hex digits: ${v}`);
+  return h;
+}
+
 export function registerVerify(program: Command, io: Io, setCode: (c: number) => void): void {
   program.command('verify').argument('<file>', '村账工作簿 / village workbook')
     .description('核对已结账月份的凭证是否被改动（SHA-256 哈希链，只读） / check locked months against the SHA-256 hash chain (read-only)')
     .option('--json', 'JSON 输出 / JSON output')
-    .action(async (file: string, o: { json?: boolean }) => {
-      const r = await withBookFile(file, false, (wb) => verifyLocks(wb, undefined, nodeSha256));
+    .option('--head <hash>', '上次留存的哈希链末端：须仍在结账记录中 / a chain head kept earlier: it must still be in the lock record', parseHead)
+    .action(async (file: string, o: { json?: boolean; head?: string }) => {
+      const r = await withBookFile(file, false, (wb) => verifyLocks(wb, o.head === undefined ? undefined : { keptHead: o.head }, nodeSha256));
       if (o.json) {
         io.out.write(`${JSON.stringify({ ok: r.ok, lockedThrough: r.lockedThrough ?? null, head: r.head ?? null, months: r.months, findings: r.findings.map(findingJson) }, null, 2)}\n`);
       } else {
