@@ -16,7 +16,7 @@ import { KIND_OF_ZH } from '../core/income/contract';
 import { monthEnd } from '../core/calendar';
 import { LAYOUT_VERSION, TOWNSHIP_SHEETS } from '../workbook/layout';
 import type { RunOptions, WorkbookMeta, WorkbookPort } from '../workbook/port';
-import { readPreviousIncome, renderTownship } from '../workbook/township-sheets';
+import { readKeptHeads, readPreviousIncome, renderTownship } from '../workbook/township-sheets';
 import { checkCancel, readBook } from './book';
 import { CONTRACT_SPECS } from './contract-sheets';
 import { buildContractReports } from './contracts';
@@ -53,6 +53,7 @@ export async function readVillageFacts(port: WorkbookPort, label: string, thresh
   const evidence = await checkLockEvidence(book, webSha256);
   if (evidence.findings.some((f) => f.severity === 'error')) facts.lockEdited = true;
   if (evidence.head !== undefined) facts.lockHash = evidence.head;
+  if (book.meta.lockChain !== undefined) facts.lockHashes = book.meta.lockChain.map((m) => m.hash);
   // Each village's 财务公开 sheets, checked as `validate` checks them (national template; completeness needs a date, so not here).
   const disclosure = await checkDisclosures(port, book, { template: nationalTemplate() });
   if (disclosure.length > 0) facts.disclosureFindings = disclosure;
@@ -110,6 +111,16 @@ export async function readPreviousTownship(port: WorkbookPort): Promise<Map<stri
   }
   const grid = await port.readSheet(TOWNSHIP_SHEETS.sources);
   return grid ? readPreviousIncome(grid) : new Map();
+}
+
+/** The chain heads an earlier township workbook of the same year kept (村级分类), for ConsolidateOptions.keptHeads. */
+export async function readKeptHeadsFrom(port: WorkbookPort): Promise<Map<string, string>> {
+  const meta = await port.readMeta();
+  if (meta?.kind !== 'township') {
+    throw new BookStateError('wrong-kind', '留存哈希的文件不是乡镇汇总工作簿', 'The file with the kept heads is not a township consolidation workbook');
+  }
+  const grid = await port.readSheet(TOWNSHIP_SHEETS.classes);
+  return grid ? readKeptHeads(grid) : new Map();
 }
 
 /** Write the township workbook into an empty workbook: meta (kind 'township') and the generated sheets in one batch. */

@@ -27,7 +27,7 @@ export interface VerifyLocksOptions extends RunOptions {
 export async function verifyLocks(port: WorkbookPort, run?: VerifyLocksOptions, sha: Sha256Batch = webSha256): Promise<VerifyLocksResult> {
   const book = await readBook(port, run);
   const evidence = await checkLockEvidence(book, sha);
-  if (run?.keptHead !== undefined) evidence.findings.push(...checkKeptHead(book.meta.lockChain ?? [], run.keptHead));
+  if (run?.keptHead !== undefined) evidence.findings.push(...checkKeptHead((book.meta.lockChain ?? []).map((m) => m.hash), run.keptHead));
   const intact = new Set(evidence.intactMonths);
   const months = (book.meta.lockChain ?? []).map((m) => ({ month: m.month, vouchers: m.vouchers.length, intact: intact.has(m.month) }));
   return resultOf(evidence.findings, { lockedThrough: book.meta.lockedThrough, head: evidence.head, months });

@@ -119,9 +119,34 @@ function renderClasses(c: Consolidation): GeneratedSheet {
   return {
     name: TOWNSHIP_SHEETS.classes,
     title: titleOf('村级分类及排名', c, `${counts}    单位：元`),
-    columns: [countCol('排名', 'rank', 6), textCol('村', 'village', 14), moneyCol('经营性收入', 'operatingIncome', 18), textCol('类别', 'class', 10), textCol('文件', 'file', 30)],
-    rows: c.ranking.map((r) => [r.rank, r.village, moneyToCell(r.operatingIncome), VILLAGE_CLASSES[r.classCode].zh, r.file]),
+    columns: [
+      countCol('排名', 'rank', 6), textCol('村', 'village', 14), moneyCol('经营性收入', 'operatingIncome', 18), textCol('类别', 'class', 10), textCol('文件', 'file', 30),
+      // The chain head is what the township keeps to notice a rewritten chain next time (consolidate --kept-heads).
+      textCol('结账至', 'lockedThrough', 10), { ...textCol(KEPT_HEAD_HEADER, 'lockHash', 20), noPrint: true },
+    ],
+    rows: c.ranking.map((r) => [r.rank, r.village, moneyToCell(r.operatingIncome), VILLAGE_CLASSES[r.classCode].zh, r.file, r.lockedThrough ?? null, r.lockHash ?? null]),
   };
+}
+
+/** Header of the chain-head column on 村级分类, read back by readKeptHeads. */
+export const KEPT_HEAD_HEADER = '哈希链末端';
+
+/**
+ * Village → chain head from an earlier township workbook's 村级分类 (as renderClasses wrote it).
+ * Only SHA-256 heads (64 hex digits) are kept: an old FNV fingerprint cannot be looked up in a chain.
+ */
+export function readKeptHeads(grid: SheetGrid): Map<string, string> {
+  const out = new Map<string, string>();
+  const h = grid.rows.findIndex((r) => r.includes('村') && r.includes(KEPT_HEAD_HEADER));
+  if (h < 0) return out;
+  const nameCol = grid.rows[h]!.indexOf('村');
+  const headCol = grid.rows[h]!.indexOf(KEPT_HEAD_HEADER);
+  for (const r of grid.rows.slice(h + 1)) {
+    const name = r[nameCol];
+    const head = r[headCol];
+    if (typeof name === 'string' && typeof head === 'string' && /^[0-9a-f]{64}$/.test(head)) out.set(name, head);
+  }
+  return out;
 }
 
 /** 同比: this year's operating income by village against last year's township workbook. */

@@ -30,6 +30,8 @@ export interface VillageSpec {
   unbalanced?: boolean;
   /** Lock through this month, then type a voucher into a locked month (bypassing import). */
   editAfterLock?: string;
+  /** Lock through this month (nothing edited). */
+  lockThrough?: string;
 }
 
 /** A village workbook as .xlsx bytes. */
@@ -48,6 +50,7 @@ export async function villageBytes(spec: VillageSpec): Promise<Uint8Array> {
       expect((await closeYear(wb, { year })).ok).toBe(true);
     }
   }
+  if (spec.lockThrough !== undefined) expect((await lockPeriod(wb, { through: spec.lockThrough })).ok).toBe(true);
   if (spec.editAfterLock !== undefined) {
     expect((await lockPeriod(wb, { through: spec.editAfterLock })).ok).toBe(true);
     const date = `${spec.editAfterLock}-05`;

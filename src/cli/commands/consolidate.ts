@@ -9,7 +9,7 @@ import { readdir, stat } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
 import { basename, join, resolve } from 'node:path';
 import { InvalidArgumentError, type Command } from 'commander';
-import { consolidateVillages, readPreviousTownship, writeTownshipWorkbook } from '../../app/consolidate';
+import { consolidateVillages, readKeptHeadsFrom, readPreviousTownship, writeTownshipWorkbook } from '../../app/consolidate';
 import { consolidationDataset } from '../../app/consolidation-dataset';
 import { VILLAGE_CLASSES } from '../../core/consolidate/classify';
 import type { Consolidation } from '../../core/consolidate/consolidate';
@@ -28,6 +28,7 @@ interface Options {
   township?: string;
   year?: number;
   previous?: string;
+  keptHeads?: string;
   json?: boolean;
   export?: string;
   workers?: number;
@@ -98,12 +99,14 @@ export function registerConsolidate(program: Command, io: Io, setCode: (c: numbe
     .option('--township <name>', '乡镇（默认取多数村账的乡镇） / township (default: the most common)')
     .option('--year <YYYY>', '年度（默认取多数村账的年度） / year (default: the most common)', year)
     .option('--previous <last-year.xlsx>', '上年乡镇汇总工作簿，用于同比 / last year\'s township workbook, for 同比')
+    .option('--kept-heads <township.xlsx>', '此前同年度的乡镇汇总工作簿：核对各村哈希链末端仍在链中 / an earlier township workbook of this year: each village\'s kept chain head must still be in its chain')
     .option('--json', '在标准输出打印汇总 JSON / print the summary JSON on stdout')
     .option('--export <dir>', '导出 CSV 和 Parquet 数据集（按年度、乡镇分区） / export the CSV and Parquet dataset')
     .option('--workers <n>', `读取线程数（默认 CPU 核数；少于 8 个文件时单线程） / reader threads`, count)
     .action(async (inputs: string[], o: Options) => {
       const sources = await expandInputs(inputs, o.output);
       const previous = o.previous !== undefined ? await readPreviousTownship(await openWorkbookFile(o.previous, { kind: 'township' })) : undefined;
+      const keptHeads = o.keptHeads !== undefined ? await readKeptHeadsFrom(await openWorkbookFile(o.keptHeads, { kind: 'township' })) : undefined;
       const bar = createProgress(process.stderr, BAR_FORMAT);
       let c: Consolidation;
       try {
@@ -112,6 +115,7 @@ export function registerConsolidate(program: Command, io: Io, setCode: (c: numbe
           ...bar,
           ...(o.township !== undefined ? { township: o.township } : {}),
           ...(o.year !== undefined ? { year: o.year } : {}),
+          ...(keptHeads !== undefined ? { keptHeads } : {}),
           readAll: (s, run) => readWithWorkers(s as FileSource[], workers, run),
         });
       } finally {

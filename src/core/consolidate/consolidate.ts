@@ -10,6 +10,7 @@
  * receivables) keep the village in.
  */
 import type { Finding, Severity } from '../findings';
+import { checkKeptHead } from '../ledger/lock-chain';
 import { formatFen, type Fen } from '../money';
 import { BALANCE_SHEET_LINES } from '../statements/balance-sheet';
 import { INCOME_STATEMENT_LINES, type IncomeStatementKey } from '../statements/income-statement';
@@ -53,6 +54,12 @@ export interface ConsolidateOptions {
   edition?: StatEdition;
   /** Error findings listed per village before "… N more" (default 20). */
   findingsPerVillage?: number;
+  /**
+   * Chain heads the township kept from an earlier consolidation (village → head). A village whose
+   * kept head is no longer in its lock chain had its chain rewritten: it is left out like a locked
+   * month edited after the lock.
+   */
+  keptHeads?: ReadonlyMap<string, string>;
 }
 
 export const DEFAULT_OVERDUE_ABOVE_FEN: Fen = 1_000_000;
@@ -72,6 +79,9 @@ export interface RankedVillage {
   file: string;
   operatingIncome: Fen;
   classCode: VillageClassCode;
+  /** 结账至 and the chain head, so the township workbook keeps them for the next check (--kept-heads). */
+  lockedThrough?: string;
+  lockHash?: string;
 }
 
 export interface Consolidation {
@@ -145,7 +155,7 @@ interface Ctx {
 }
 
 /** Problems of a readable village that leave it out (the returned reasons) or flag it. */
-function checkVillage(v: VillageFacts, want: { township: string; year: number }, ctx: Ctx, opts: Required<Pick<ConsolidateOptions, 'findingsPerVillage'>>): { zh: string[]; en: string[] } {
+function checkVillage(v: VillageFacts, want: { township: string; year: number; keptHeads?: ReadonlyMap<string, string> | undefined }, ctx: Ctx, opts: Required<Pick<ConsolidateOptions, 'findingsPerVillage'>>): { zh: string[]; en: string[] } {
   const zh: string[] = [];
   const en: string[] = [];
   const out = (p: Omit<Problem, 'file' | 'village' | 'excluded'>): void => {
@@ -160,7 +170,11 @@ function checkVillage(v: VillageFacts, want: { township: string; year: number },
     out({ sheet: '设置', cell: '', rule: 'township.wrong-township', severity: 'error', zh: `乡镇为"${v.township}"，不是"${want.township}"`, en: `Township "${v.township}", not "${want.township}"` });
   }
   if (v.lockEdited) {
-    out({ sheet: '凭证', cell: '', rule: 'township.lock-edited', severity: 'error', zh: `已结账月份（至${v.lockedThrough ?? ''}）的凭证在结账后被修改`, en: `Vouchers of locked months (through ${v.lockedThrough ?? ''}) were edited after the lock` });
+    out({ sheet: '凭证', cell: '', rule: 'township.lock-edited', severity: 'error', zh: `已结账月份（至${v.lockedThrough ?? ''}）的凭证、期初余额或结转凭证在结账后被改动`, en: `Vouchers, opening balances or closing vouchers of locked months (through ${v.lockedThrough ?? ''}) were edited after the lock` });
+  }
+  const kept = want.keptHeads?.get(v.village);
+  if (kept !== undefined) {
+    for (const f of checkKeptHead(v.lockHashes ?? [], kept)) out({ sheet: '_meta', cell: '', rule: 'township.chain-rewritten', severity: 'error', zh: f.zh, en: f.en });
   }
   const errors = v.findings.filter((f) => f.severity === 'error' && !(v.lockEdited && f.rule === 'voucher.locked-period' && f.row === undefined));
   const unbalanced = errors.filter((f) => f.rule === 'bs.unbalanced');
@@ -214,7 +228,7 @@ export function consolidate(outcomes: readonly VillageOutcome[], opts: Consolida
     excluded.push({ file: o.file, village: '', zh: [o.zh], en: [o.en] });
   }
   const per = { findingsPerVillage: opts.findingsPerVillage ?? 20 };
-  const reasons = new Map(readable.map((v) => [v, checkVillage(v, { township, year }, ctx, per)]));
+  const reasons = new Map(readable.map((v) => [v, checkVillage(v, { township, year, keptHeads: opts.keptHeads }, ctx, per)]));
   // Two workbooks of one village (of this year and township): neither can be trusted over the other.
   const byName = new Map<string, VillageFacts[]>();
   for (const v of readable) if (v.fiscalYear === year && v.township === township) byName.set(v.village.trim(), [...(byName.get(v.village.trim()) ?? []), v]);
@@ -241,7 +255,11 @@ export function consolidate(outcomes: readonly VillageOutcome[], opts: Consolida
   }
   const ranking = [...included]
     .sort((a, b) => b.operatingIncome - a.operatingIncome || a.village.localeCompare(b.village, 'zh'))
-    .map((v, i): RankedVillage => ({ rank: i + 1, village: v.village, file: v.file, operatingIncome: v.operatingIncome, classCode: v.classCode }));
+    .map((v, i): RankedVillage => ({
+      rank: i + 1, village: v.village, file: v.file, operatingIncome: v.operatingIncome, classCode: v.classCode,
+      ...(v.lockedThrough !== undefined && { lockedThrough: v.lockedThrough }),
+      ...(v.lockHash !== undefined && { lockHash: v.lockHash }),
+    }));
   const classCounts: Record<VillageClassCode, number> = { shell: 0, weak: 0, average: 0, rich: 0 };
   for (const v of included) classCounts[v.classCode] += 1;
   const edition = opts.edition ?? STAT_2008;

@@ -61,8 +61,10 @@ export interface VillageFacts {
   /** A 结转 (year-end close) is in the book. */
   closed: boolean;
   lockedThrough?: string;
-  /** The fingerprint stored with the last lock, for the dataset (who locked what). */
+  /** The fingerprint stored with the last lock, for the dataset (who locked what): the SHA-256 chain head, or the old FNV fingerprint. */
   lockHash?: string;
+  /** Every month hash of the SHA-256 chain, so a head the township kept earlier can be looked up. */
+  lockHashes?: string[];
   lockEdited: boolean;
   /** The village's own findings plus those of its statements. */
   findings: Finding[];

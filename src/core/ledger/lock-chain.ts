@@ -285,10 +285,9 @@ export async function verifyChain(
  * of one record of the chain: records are never re-hashed, so a kept head that is no longer there
  * means the chain was rewritten (or the head belongs to another book).
  */
-export function checkKeptHead(chain: readonly ChainMonth[], kept: string): Finding[] {
+export function checkKeptHead(monthHashes: readonly string[], kept: string): Finding[] {
   const head = kept.trim().toLowerCase();
-  const at = chain.find((m) => m.hash === head);
-  if (at !== undefined) return [];
+  if (monthHashes.includes(head)) return [];
   const short = head.slice(0, 16);
   return [finding('lock.head-unknown', 'error', `留存的哈希链末端 ${short}… 不在本账簿的结账记录中：结账记录被整体重写，或不是同一本账簿`, `The kept chain head ${short}… is not in this book's lock record: the chain was rewritten, or this is another book`, { sheet: '_meta' })];
 }
