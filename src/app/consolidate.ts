@@ -15,7 +15,7 @@ import { webSha256 } from './sha256';
 import { KIND_OF_ZH } from '../core/income/contract';
 import { monthEnd } from '../core/calendar';
 import { LAYOUT_VERSION, TOWNSHIP_SHEETS } from '../workbook/layout';
-import type { RunOptions, WorkbookMeta, WorkbookPort } from '../workbook/port';
+import type { RunOptions, SheetGrid, WorkbookMeta, WorkbookPort } from '../workbook/port';
 import { readKeptHeads, readPreviousIncome, renderTownship } from '../workbook/township-sheets';
 import { checkCancel, readBook } from './book';
 import { CONTRACT_SPECS } from './contract-sheets';
@@ -103,23 +103,24 @@ export async function consolidateVillages(sources: readonly VillageSource[], opt
   return consolidate(outcomes, opts);
 }
 
-/** Last year's operating income by village from last year's township workbook (for 同比). */
-export async function readPreviousTownship(port: WorkbookPort): Promise<Map<string, number>> {
+/** One sheet of an earlier township workbook; `what` names the file in the refusal when it is not one. */
+async function townshipSheet(port: WorkbookPort, sheet: string, what: { zh: string; en: string }): Promise<SheetGrid | undefined> {
   const meta = await port.readMeta();
   if (meta?.kind !== 'township') {
-    throw new BookStateError('wrong-kind', '上年文件不是乡镇汇总工作簿', 'The previous-year file is not a township consolidation workbook');
+    throw new BookStateError('wrong-kind', `${what.zh}不是乡镇汇总工作簿`, `${what.en} is not a township consolidation workbook`);
   }
-  const grid = await port.readSheet(TOWNSHIP_SHEETS.sources);
+  return port.readSheet(sheet);
+}
+
+/** Last year's operating income by village from last year's township workbook (for 同比). */
+export async function readPreviousTownship(port: WorkbookPort): Promise<Map<string, number>> {
+  const grid = await townshipSheet(port, TOWNSHIP_SHEETS.sources, { zh: '上年文件', en: 'The previous-year file' });
   return grid ? readPreviousIncome(grid) : new Map();
 }
 
 /** The chain heads an earlier township workbook of the same year kept (村级分类), for ConsolidateOptions.keptHeads. */
 export async function readKeptHeadsFrom(port: WorkbookPort): Promise<Map<string, string>> {
-  const meta = await port.readMeta();
-  if (meta?.kind !== 'township') {
-    throw new BookStateError('wrong-kind', '留存哈希的文件不是乡镇汇总工作簿', 'The file with the kept heads is not a township consolidation workbook');
-  }
-  const grid = await port.readSheet(TOWNSHIP_SHEETS.classes);
+  const grid = await townshipSheet(port, TOWNSHIP_SHEETS.classes, { zh: '留存哈希的文件', en: 'The file with the kept heads' });
   return grid ? readKeptHeads(grid) : new Map();
 }
 
