@@ -6,9 +6,10 @@
  * Contract every adapter keeps:
  * - Reads are bulk (one 2-D read per table) and a use case reads all it needs with one
  *   `readTables` call, so the Excel adapter costs O(1) context.sync() calls whatever the row count.
- * - Writes are batched: a use case computes and validates everything first, then makes one call
- *   (`replaceGeneratedSheets` or `appendRows`). Generated sheets are rebuilt whole; typed-in
- *   sheets are only ever appended to (import) or created (init), never rewritten.
+ * - Writes are batched: a use case computes and validates everything first, then hands every
+ *   write to `commitWrites` at once (one `BookWrite[]`), so a host that can apply them as one
+ *   batch does (Excel: one Excel.run whose only write request is the last). Generated sheets are
+ *   rebuilt whole; typed-in sheets are only ever appended to (import) or created (init), never rewritten.
  */
 import type { ChainMonth } from '../core/ledger/lock-chain';
 
@@ -143,6 +144,35 @@ export interface WorkbookPort {
   replaceGeneratedSheets(sheets: readonly GeneratedSheet[]): Promise<void>;
   /** Updates meta fields (e.g. after a lock). */
   writeMeta(meta: WorkbookMeta): Promise<void>;
+  /**
+   * Optional: applies the writes, in order, as one batch: either all of them reach the workbook or
+   * (when anything before the final write request fails) none. Hosts without it get the writes one
+   * by one (`commitWrites`): the .xlsx host changes only its in-memory parts until the file is saved.
+   */
+  commit?(writes: readonly BookWrite[]): Promise<void>;
+}
+
+/** One write of a use case, as a value: the four writing port calls. */
+export type BookWrite =
+  | { kind: 'initialize'; meta: WorkbookMeta; tables: readonly TypedTableSpec[] }
+  | { kind: 'append'; spec: TypedTableSpec; rows: readonly Scalar[][] }
+  | { kind: 'replace'; sheets: readonly GeneratedSheet[] }
+  | { kind: 'meta'; meta: WorkbookMeta };
+
+/**
+ * Every write of one use case, in one batch when the host offers `commit`, else in order through
+ * the single-write calls. Empty writes (no rows, no sheets) are dropped first.
+ */
+export async function commitWrites(port: WorkbookPort, writes: readonly BookWrite[]): Promise<void> {
+  const real = writes.filter((w) => !(w.kind === 'append' && w.rows.length === 0) && !(w.kind === 'replace' && w.sheets.length === 0));
+  if (real.length === 0) return;
+  if (port.commit) return port.commit(real);
+  for (const w of real) {
+    if (w.kind === 'initialize') await port.initialize(w.meta, w.tables);
+    else if (w.kind === 'append') await port.appendRows(w.spec, w.rows);
+    else if (w.kind === 'replace') await port.replaceGeneratedSheets(w.sheets);
+    else await port.writeMeta(w.meta);
+  }
 }
 
 /** Options every long use case accepts: progress for the pane and the CLI bar, and cancellation. */
