@@ -29,6 +29,22 @@ export class FakeSheet extends FakeProxy<SheetState> {
     }),
     removePageBreaks: () => this.act(20, (s) => (s.pageBreaks = [])),
   };
+  /**
+   * Worksheet.onChanged (ExcelApi 1.7): add() registers at sync and returns an EventHandlerResult
+   * whose remove() is queued on the same context (FakeExcel.fireChanged calls the handlers).
+   */
+  readonly onChanged = {
+    add: (handler: (e: Excel.WorksheetChangedEventArgs) => Promise<unknown>) => {
+      this.ctx.enqueue(20, () => this.ctx.fake.handlers.push({ sheet: this.state(), handler }));
+      return {
+        context: this.ctx,
+        remove: () => this.ctx.enqueue(20, () => {
+          const fake = this.ctx.fake;
+          fake.handlers = fake.handlers.filter((h) => h.handler !== handler);
+        }),
+      };
+    },
+  };
   /** Recorded by path into SheetState.page; not checked against the real PageLayout API. */
   readonly pageLayout = recorder('', (path, value) => this.act(payload(value), (s) => s.page.set(path, value))) as Excel.PageLayout;
   preload(prop: string): void {

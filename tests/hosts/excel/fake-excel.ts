@@ -41,6 +41,8 @@ export class FakeExcel {
   book = new WorkbookState();
   /** The next injected fault, cleared when it fires. */
   fault: Fault | undefined;
+  /** Worksheet.onChanged handlers registered (and not removed), by sheet. */
+  handlers: { sheet: SheetState; handler: (e: Excel.WorksheetChangedEventArgs) => Promise<unknown> }[] = [];
   /** Called after every request that ran whole (tests watch the workbook change request by request). */
   afterSync: (() => void) | undefined;
   syncs = 0;
@@ -57,6 +59,22 @@ export class FakeExcel {
     await ctx.sync(); // Excel.run flushes what is left; a well-behaved caller leaves nothing
     return result;
   };
+
+  /** Stands in for Excel.run(context, batch): a batch on an existing context, flushed at the end. */
+  readonly runWith = async <T>(context: Excel.RequestContext, batch: (ctx: Excel.RequestContext) => Promise<T>): Promise<T> => {
+    this.runs++;
+    const result = await batch(context);
+    await context.sync();
+    return result;
+  };
+
+  /** What Excel does after the user edits `address` on a sheet: each handler of that sheet gets the event. */
+  async fireChanged(sheet: string, address: string): Promise<void> {
+    const target = this.book.sheet(sheet);
+    for (const h of this.handlers.filter((x) => x.sheet === target)) {
+      await h.handler({ address, changeType: 'RangeEdited', source: 'Local', type: 'WorksheetChanged', worksheetId: sheet } as unknown as Excel.WorksheetChangedEventArgs);
+    }
+  }
 
   /** Sync count of one port call. */
   async countSyncs(call: () => Promise<unknown>): Promise<number> {
