@@ -10,7 +10,7 @@ import type { Sha256Batch } from '../core/ledger/lock-chain';
 import { CONTRACTS } from '../workbook/contracts';
 import { OPENING, VOUCHERS } from '../workbook/layout';
 import type { WorkbookPort } from '../workbook/port';
-import type { EditedRows, RowSpan } from '../workbook/edits';
+import { mergeSpans, type EditedRows, type RowSpan } from '../workbook/edits';
 import { readBook, type Book } from './book';
 import { CONTRACT_SPECS } from './contract-sheets';
 import { typedSheetFindings } from './validate-workbook';
@@ -37,12 +37,26 @@ export function findingsForRows(findings: readonly Finding[], rows: ReadonlyMap<
   return findings.filter((f) => f.sheet !== undefined && f.row !== undefined && (rows.get(f.sheet) ?? []).some((s) => f.row! >= s.from && f.row! <= s.to));
 }
 
+export interface LiveCheck {
+  /** validateWorkbook's findings on the rows checked. */
+  findings: Finding[];
+  /** The rows checked: those edited, widened to whole vouchers (earlier findings there are superseded). */
+  checked: EditedRows[];
+}
+
 /**
  * Checks the edited rows: reads the book once (a fixed number of requests in Excel, whatever the
  * number of rows or edits) and returns validateWorkbook's findings for those rows.
  */
-export async function checkEditedRows(port: WorkbookPort, changes: readonly EditedRows[], sha?: Sha256Batch): Promise<Finding[]> {
-  if (changes.length === 0) return [];
+export async function checkEditedRows(port: WorkbookPort, changes: readonly EditedRows[], sha?: Sha256Batch): Promise<LiveCheck> {
+  if (changes.length === 0) return { findings: [], checked: [] };
   const book = await readBook(port, undefined, CONTRACT_SPECS);
-  return findingsForRows(await typedSheetFindings(book, sha), affectedRows(book, changes));
+  const rows = affectedRows(book, changes);
+  return { findings: findingsForRows(await typedSheetFindings(book, sha), rows), checked: [...rows].map(([sheet, spans]) => ({ sheet, spans: mergeSpans(spans) })) };
+}
+
+/** Live findings after a check: those on the rows it checked are replaced by its own. */
+export function mergeLiveFindings(previous: readonly Finding[], check: LiveCheck): Finding[] {
+  const checked = new Map(check.checked.map((c) => [c.sheet, c.spans]));
+  return [...previous.filter((f) => findingsForRows([f], checked).length === 0), ...check.findings];
 }

@@ -41,6 +41,9 @@ const TABLE: Record<string, string> = {
   'Worksheet.getUsedRangeOrNullObject': '1.4',
   'Worksheet.load': '1.1',
   'Worksheet.name': '1.1',
+  // Live checks (excel-live.ts): the change event and the address it carries.
+  'Worksheet.onChanged': '1.7',
+  'WorksheetChangedEventArgs.address': '1.7',
   'Worksheet.pageLayout': '1.9',
   'Worksheet.horizontalPageBreaks': '1.9',
   'PageBreakCollection.add': '1.9',

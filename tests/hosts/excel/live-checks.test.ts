@@ -9,7 +9,7 @@ import { describe, expect, it } from 'vitest';
 import { importOpening } from '../../../src/app/import-opening';
 import { importVouchers } from '../../../src/app/import-vouchers';
 import { initVillage } from '../../../src/app/init-village';
-import { LIVE_SHEETS, checkEditedRows } from '../../../src/app/live-check';
+import { LIVE_SHEETS, checkEditedRows, mergeLiveFindings } from '../../../src/app/live-check';
 import { validateWorkbook } from '../../../src/app/validate-workbook';
 import type { Finding } from '../../../src/core/findings';
 import { createExcelWorkbook } from '../../../src/hosts/excel/excel-workbook';
@@ -69,7 +69,7 @@ async function burst(fake: FakeExcel, port: ReturnType<typeof createExcelWorkboo
   expect(fake.syncs).toBe(before); // taking edits costs no request
   clock.fire();
   expect(bursts).toHaveLength(1); // one burst, however many events
-  const findings = await checkEditedRows(port, bursts[0]!);
+  const { findings } = await checkEditedRows(port, bursts[0]!);
   const syncs = fake.syncs - before;
   await watch.stop();
   return { findings, syncs, bursts };
@@ -185,5 +185,15 @@ describe('watchEdits over office-addin-mock', () => {
     await watch.stop();
     expect(removed).toEqual([0, 1]);
     expect(m.syncs()).toBe(3);
+  });
+});
+
+describe('mergeLiveFindings', () => {
+  it('replaces the findings on the rows checked and keeps the others', () => {
+    const f = (row: number, rule = 'voucher.unbalanced'): Finding => ({ rule, severity: 'error', zh: `第${row}行`, en: `row ${row}`, sheet: '凭证', row });
+    const previous = [f(25), f(40), { ...f(7), sheet: '期初余额' }];
+    // The accountant fixed row 26, the other line of the voucher on 25–26: that check covers 25–26 and finds nothing there.
+    const next = mergeLiveFindings(previous, { findings: [f(26, 'line.zero')], checked: [{ sheet: '凭证', spans: [{ from: 25, to: 26 }] }] });
+    expect(next.map((x) => `${x.sheet}${x.row}`)).toEqual(['凭证40', '期初余额7', '凭证26']);
   });
 });

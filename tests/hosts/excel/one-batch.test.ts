@@ -20,6 +20,10 @@ import { newYear } from '../../../src/app/new-year';
 import { buildPlan } from '../../../src/app/plan';
 import { printVouchers } from '../../../src/app/print-vouchers';
 import { buildSampleBook } from '../../../src/app/sample/build-sample';
+import { consolidateVillages, writeTownshipWorkbook } from '../../../src/app/consolidate';
+import { createXlsxWorkbook } from '../../../src/hosts/xlsx/xlsx-workbook';
+import { TOWNSHIP_SHEETS } from '../../../src/workbook/layout';
+import { townshipFixtureSet } from '../../support/township-fixtures';
 import { nationalTemplate } from '../../../src/core/disclosure/templates';
 import { createExcelWorkbook } from '../../../src/hosts/excel/excel-workbook';
 import type { WorkbookPort } from '../../../src/workbook/port';
@@ -117,4 +121,31 @@ describe('one batch per use case on the Excel host: a failed request leaves the 
     // Each case's requests were each refused once above; a handful, whatever the book's size.
     expect(Object.values(requests).every((n) => n >= 2 && n <= 20)).toBe(true);
   }, 600_000);
+});
+
+describe('乡镇汇总 in Excel (issue 13): the township sheets written into the open workbook', () => {
+  it('in one batch into a blank workbook; a village workbook is refused with nothing written', async () => {
+    const files = await townshipFixtureSet();
+    const c = await consolidateVillages(files.map((f) => ({ label: f.label, open: () => createXlsxWorkbook(f.bytes) })), { township: '青山镇', year: 2025 });
+    const write = (p: WorkbookPort): Promise<string[]> => writeTownshipWorkbook(p, c, { generatedAt: '2026-01-05 09:00:00' });
+    await proveOneBatch(new FakeExcel().book, write);
+
+    const fake = new FakeExcel();
+    const port = createExcelWorkbook(fake.run);
+    const names = await write(port);
+    // 同比 only with last year's township workbook.
+    expect(names).toEqual(expect.arrayContaining(Object.values(TOWNSHIP_SHEETS).filter((n) => n !== TOWNSHIP_SHEETS.yearOverYear)));
+    expect(await port.readMeta()).toMatchObject({ kind: 'township', township: '青山镇', fiscalYear: 2025 });
+    // 3 villages included (东村, 西村, 南村): the total column of the balance-sheet summary says so.
+    const sources = await port.readSheet(TOWNSHIP_SHEETS.sources);
+    expect(sources?.rows.flat().filter((v) => v === '东村' || v === '西村' || v === '南村')).toHaveLength(3);
+    // Written again over itself (a township workbook): allowed, still one batch.
+    await proveOneBatch(fake.book, write);
+
+    const village = await stateAfter((p) => initVillage(p, { village: '示例村', township: '青山镇', year: 2025 }));
+    const vfake = new FakeExcel();
+    vfake.book = cloneWorkbook(village);
+    await expect(write(createExcelWorkbook(vfake.run))).rejects.toThrow(/village workbook/);
+    expect(dumpWorkbook(vfake.book)).toEqual(dumpWorkbook(village));
+  }, 240_000);
 });
