@@ -91,6 +91,26 @@ export interface SheetGrid {
   rows: Scalar[][];
 }
 
+/**
+ * A chart over a generated sheet's own body, drawn natively by hosts that can (Excel through
+ * Office.js; the .xlsx host ignores charts for now). Series are body rows or body columns.
+ */
+export interface ChartSpec {
+  title: string;
+  /** Columns stacked (income by source) or side by side (plan vs actual); a series may be a line instead. */
+  columns: 'stacked' | 'clustered';
+  /**
+   * 'rows': each series is a body row, its values in columns [span.from, span.to), the categories
+   * their header cells. 'columns': each series is a body column, its values in rows [span.from,
+   * span.to), the categories in `categoryColumn`.
+   */
+  seriesIn: 'rows' | 'columns';
+  span: { from: number; to: number };
+  categoryColumn?: number;
+  /** `index`: the body row or column; `line`: drawn as a line over the columns (a target). */
+  series: readonly { name: string; index: number; line?: boolean }[];
+}
+
 /** A sheet the engine rebuilds whole (科目余额表, 资产负债表 …). */
 export interface GeneratedSheet {
   name: string;
@@ -107,6 +127,8 @@ export interface GeneratedSheet {
   merges?: readonly CellSpan[];
   /** Body rows given here are drawn bold like totals but are not totals (section headings, 记账凭证 headers). */
   boldRows?: readonly number[];
+  /** Native charts below the body (the plan sheets); hosts that cannot draw them leave them out. */
+  charts?: readonly ChartSpec[];
 }
 
 /** Hidden _meta sheet: layout version and book identity. */

@@ -8,8 +8,8 @@
  * sync ran stays done: Excel has no undo for an add-in. So the batch is laid out as
  *
  *   1. probe (1 sync): which sheets and tables exist;
- *   2. probe (1 sync, only when appending to an existing table or a table-less sheet): the
- *      header, formats and size of each target;
+ *   2. probe (1 sync, only when appending to an existing table or a table-less sheet, or
+ *      rebuilding a sheet that has charts): the header, formats and size of each target, the charts;
  *   3. checks and cell conversion, in JavaScript: a missing column, _meta given as a generated
  *      sheet, merges in a table … throw here, before anything is queued;
  *   4. every write queued, then one sync.
@@ -57,13 +57,22 @@ export async function commitIn(ctx: Excel.RequestContext, writes: readonly BookW
     sheets: new Map(worksheets.items.map((s) => [s.name, s])),
     tablesBySheet: new Map(),
     generated: new Set([...GENERATED_SHEET_ORDER, ...writes.flatMap((w) => (w.kind === 'replace' ? w.sheets.map((g) => g.name) : []))]),
+    chartsBySheet: new Map(),
   };
   for (const t of tables.items) plan.tablesBySheet.set(t.worksheet.name, [...(plan.tablesBySheet.get(t.worksheet.name) ?? []), t]);
   const tableNames = new Set(tables.items.map((t) => key(t.name)));
 
   // 2. The append targets, following the batch's own creations (an initialize before an append).
   const { targets, ops } = planTargets(ctx, writes, tableNames, new Set(plan.order.map(key)));
-  if ([...targets.values()].some((t) => (t.kind === 'table' && t.probe) || (t.kind === 'sheet' && t.used))) await ctx.sync();
+  // And the charts on the existing sheets rebuilt with charts (ours are deleted before the rebuild).
+  for (const w of writes) {
+    if (w.kind !== 'replace') continue;
+    for (const g of w.sheets) {
+      const sheet = plan.sheets.get(g.name);
+      if (sheet && (g.charts?.length ?? 0) > 0) plan.chartsBySheet.set(g.name, sheet.charts.load('items/name'));
+    }
+  }
+  if (plan.chartsBySheet.size > 0 || [...targets.values()].some((t) => (t.kind === 'table' && t.probe) || (t.kind === 'sheet' && t.used))) await ctx.sync();
   for (const t of targets.values()) settleTarget(t);
 
   // 3. Cells converted (and columns checked) before anything is queued.

@@ -11,6 +11,7 @@ import { META_SHEET } from '../../workbook/layout';
 import { PayloadBatcher } from './excel-batch';
 import { ExcelHostError, chunkRowsByPayload, estimateRowsBytes, toExcelInput, toFormulaInput } from './excel-cells';
 import { placeSheetName } from './excel-order';
+import { deleteOurCharts, queueCharts } from './excel-charts';
 import { drawGrid, setColumnWidths, setupPage, styleHeader, styleTitle } from './excel-style';
 import { orientationOf, printedColumns } from '../../workbook/print';
 
@@ -45,6 +46,8 @@ export interface TabPlan {
   tablesBySheet: Map<string, Excel.Table[]>;
   /** Names that count as generated when placing a new tab: the layout's and every one this batch rebuilds. */
   generated: Set<string>;
+  /** Charts of the existing sheets this batch rebuilds with charts, as loaded by the second probe. */
+  chartsBySheet: Map<string, Excel.ChartCollection>;
 }
 
 /**
@@ -64,6 +67,8 @@ export async function queueReplaceGenerated(ctx: Excel.RequestContext, plan: Tab
     everything.clear('All');
     old.freezePanes.unfreeze();
     old.horizontalPageBreaks.removePageBreaks(); // the new content breaks where it needs to
+    const charts = plan.chartsBySheet.get(gen.name);
+    if (charts) deleteOurCharts(charts); // clear('All') leaves charts, which float over the cells
     sheet = old;
   } else {
     sheet = ctx.workbook.worksheets.add(gen.name);
@@ -148,5 +153,6 @@ async function queueGeneratedSheet(sheet: Excel.Worksheet, batcher: PayloadBatch
     table.showBandedRows = false;
     table.showFilterButton = false;
   }
+  queueCharts(sheet, gen, headerRow, bodyRow);
   sheet.protection.protect(GENERATED_PROTECTION);
 }

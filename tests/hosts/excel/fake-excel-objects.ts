@@ -5,6 +5,7 @@
 import { FakeExcelError, type RawValue, type SheetState, TableState } from './fake-excel-state';
 import { FakeProxy, payload, recorder } from './fake-excel-proxy';
 import { FakeRange } from './fake-excel-range';
+import { FakeCharts } from './fake-excel-charts';
 
 export class FakeSheet extends FakeProxy<SheetState> {
   readonly tables = { add: (range: FakeRange, hasHeaders: boolean) => this.addTable(range, hasHeaders) };
@@ -47,6 +48,9 @@ export class FakeSheet extends FakeProxy<SheetState> {
   };
   /** Recorded by path into SheetState.page; not checked against the real PageLayout API. */
   readonly pageLayout = recorder('', (path, value) => this.act(payload(value), (s) => s.page.set(path, value))) as Excel.PageLayout;
+  get charts(): FakeCharts {
+    return new FakeCharts(this.ctx, () => this.state());
+  }
   preload(prop: string): void {
     this.loaded.set(prop, this.readProp(prop));
   }

@@ -4,6 +4,8 @@
  * Only what the Excel host uses is modelled.
  */
 
+import type { ChartState } from './fake-excel-charts';
+
 export type RawValue = string | number | boolean;
 
 export interface FakeCell {
@@ -50,6 +52,8 @@ export class SheetState {
   merges: Box[] = [];
   /** pageLayout settings by path ('paperSize', 'setPrintTitleRows()' …). */
   page = new Map<string, unknown>();
+  /** Charts drawn on the sheet (fake-excel-charts.ts). */
+  charts: ChartState[] = [];
   constructor(public name: string) {}
 
   cell(r: number, c: number): FakeCell | undefined {
