@@ -21,7 +21,10 @@
  * a command failing inside that request. Excel then keeps the commands before it and skips the
  * rest ("All other commands after the failed command in the batch are not executed",
  * https://learn.microsoft.com/javascript/api/office/officeextension.error, traceMessages example);
- * step 3 checks beforehand every cause of that we know of. Also not covered: a write larger than
+ * step 3 checks beforehand every cause of that we know of, and the commands are ordered so that what
+ * is left is usable: an import is one rows.add; _meta's new rows are written over the old before
+ * the rest is cleared, so it reads old or new, never empty (excel-typed.ts queueMeta); a generated
+ * sheet left half-built is rebuilt by running the action again. Also not covered: a write larger than
  * one request (about 4 MB of cell data, e.g. 7,000 rows of Chinese text at once), which goes in
  * several requests (Excel on the web refuses more than 5 MB), each of which stays done.
  */

@@ -13,15 +13,19 @@ import { defaultOrientation } from '../../workbook/print';
 /** Excel's row count: _meta's key/value columns are cleared whole, as the lock chain grows a few rows a month. */
 const SHEET_ROWS = 1_048_576;
 
-/** Queues a fresh (or refreshed) _meta sheet: a key | value header, key/value rows as text, hidden. */
+/**
+ * Queues a fresh (or refreshed) _meta sheet: a key | value header, key/value rows as text, hidden.
+ * The new rows are written over the old ones before the rows below are cleared, so a request that
+ * stops between two of these commands leaves a readable _meta, old or new, never an empty one.
+ */
 export function queueMeta(ctx: Excel.RequestContext, existing: Excel.Worksheet | undefined, meta: WorkbookMeta): Excel.Worksheet {
   const sheet = existing ?? ctx.workbook.worksheets.add(META_SHEET);
-  sheet.getRangeByIndexes(0, 0, SHEET_ROWS, 2).clear('Contents');
   const rows = [META_HEADER, ...encodeMetaRows(meta)];
   const range = sheet.getRangeByIndexes(0, 0, rows.length, 2);
   // Text format first, so '2023' and '2025-06' stay text rather than becoming a number or a date.
   range.numberFormat = rows.map(() => ['@', '@']);
   range.values = rows.map((row) => [row[0] ?? '', row[1] ?? ''].map((v) => (v === null ? '' : v)));
+  sheet.getRangeByIndexes(rows.length, 0, SHEET_ROWS - rows.length, 2).clear('Contents');
   sheet.visibility = 'Hidden';
   return sheet;
 }

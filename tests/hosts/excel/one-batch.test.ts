@@ -123,6 +123,34 @@ describe('one batch per use case on the Excel host: a failed request leaves the 
   }, 600_000);
 });
 
+describe('inside the writing request: _meta is never left empty', () => {
+  it('lock (结账) stopped at each command of its writing request leaves _meta old or new, never lost', async () => {
+    const book = await stateAfter(async (p) => {
+      await initVillage(p, { village: '示例村', township: '青山镇', year: 2025 });
+      await importVouchers(p, VOUCHER);
+    });
+    const clean = fakeFrom(book);
+    const oldMeta = await createExcelWorkbook(clean.run).readMeta();
+    expect((await lockPeriod(createExcelWorkbook(clean.run), { through: '2025-12' })).ok).toBe(true);
+    const newMeta = await createExcelWorkbook(clean.run).readMeta();
+    // Requests: 2 (readMeta) + the lock's + 2 (readMeta): its writing request is the 3rd from last.
+    const commands = clean.requests[clean.requests.length - 3]!.commands;
+    const last = clean.requests.length - 4; // its number in a run of the lock alone
+    expect(commands).toBeGreaterThan(3);
+    const seen = new Set<string>();
+    for (let j = 0; j < commands; j++) {
+      const fake = fakeFrom(book);
+      fake.fault = { sync: last, command: j };
+      await expect(lockPeriod(createExcelWorkbook(fake.run), { through: '2025-12' })).rejects.toThrow(/injected fault/);
+      const meta = await createExcelWorkbook(fake.run).readMeta();
+      expect([j, [oldMeta, newMeta].some((m) => JSON.stringify(m) === JSON.stringify(meta))]).toEqual([j, true]);
+      seen.add(meta?.lockedThrough ?? 'old');
+    }
+    // Stopped early the old _meta stands; stopped after its rows were written, the new one.
+    expect([...seen].sort()).toEqual(['2025-12', 'old']);
+  }, 120_000);
+});
+
 describe('乡镇汇总 in Excel (issue 13): the township sheets written into the open workbook', () => {
   it('in one batch into a blank workbook; a village workbook is refused with nothing written', async () => {
     const files = await townshipFixtureSet();
@@ -148,4 +176,35 @@ describe('乡镇汇总 in Excel (issue 13): the township sheets written into the
     await expect(write(createExcelWorkbook(vfake.run))).rejects.toThrow(/village workbook/);
     expect(dumpWorkbook(vfake.book)).toEqual(dumpWorkbook(village));
   }, 240_000);
+});
+
+describe('the fake keeps Office.js batch semantics', () => {
+  const write = (fake: FakeExcel, cells: string[]) => fake.run(async (ctx) => {
+    const sheet = ctx.workbook.worksheets.getItem('Sheet1');
+    cells.forEach((v, i) => (sheet.getRangeByIndexes(i, 0, 1, 1).values = [[v]]));
+    await ctx.sync();
+  });
+  const column = (fake: FakeExcel): unknown[] => [0, 1, 2].map((r) => fake.sheet('Sheet1').cell(r, 0)?.value ?? '');
+
+  it('a command failing inside a request keeps the commands before it and skips the rest (OfficeExtension.Error, traceMessages example)', async () => {
+    const fake = new FakeExcel();
+    fake.fault = { sync: 1, command: 1 };
+    await expect(write(fake, ['a', 'b', 'c'])).rejects.toThrow(/injected fault/);
+    expect(column(fake)).toEqual(['a', '', '']);
+  });
+
+  it('a refused request runs nothing; a batch that throws sends nothing it queued after its last sync', async () => {
+    const refused = new FakeExcel();
+    refused.fault = { sync: 1 };
+    await expect(write(refused, ['a', 'b', 'c'])).rejects.toThrow(/injected fault/);
+    expect(column(refused)).toEqual(['', '', '']);
+    const thrown = new FakeExcel();
+    await expect(thrown.run(async (ctx) => {
+      ctx.workbook.worksheets.getItem('Sheet1').getRangeByIndexes(0, 0, 1, 1).values = [['a']];
+      await ctx.sync();
+      ctx.workbook.worksheets.getItem('Sheet1').getRangeByIndexes(1, 0, 1, 1).values = [['b']];
+      throw new Error('the use case failed');
+    })).rejects.toThrow(/use case failed/);
+    expect(column(thrown)).toEqual(['a', '', '']);
+  });
 });
