@@ -120,6 +120,8 @@ describe('one batch per use case on the Excel host: a failed request leaves the 
     for (const [name, action] of cases) requests[name] = await proveOneBatch(sample, action);
     // Each case's requests were each refused once above; a handful, whatever the book's size.
     expect(Object.values(requests).every((n) => n >= 2 && n <= 20)).toBe(true);
+    const tried = Object.values(requests).reduce((a, b) => a + b, 0);
+    console.log(`one batch: ${cases.length} use cases on the sample, ${tried} requests refused one at a time, the workbook as before each time (${Object.entries(requests).map(([k, n]) => `${k} ${n}`).join(', ')})`);
   }, 600_000);
 });
 
