@@ -15,7 +15,7 @@ import { webSha256 } from './sha256';
 import { KIND_OF_ZH } from '../core/income/contract';
 import { monthEnd } from '../core/calendar';
 import { LAYOUT_VERSION, TOWNSHIP_SHEETS } from '../workbook/layout';
-import type { RunOptions, SheetGrid, WorkbookMeta, WorkbookPort } from '../workbook/port';
+import { commitWrites, type RunOptions, type SheetGrid, type WorkbookMeta, type WorkbookPort } from '../workbook/port';
 import { readKeptHeads, readPreviousIncome, renderTownship } from '../workbook/township-sheets';
 import { checkCancel, readBook } from './book';
 import { CONTRACT_SPECS } from './contract-sheets';
@@ -131,8 +131,6 @@ export async function writeTownshipWorkbook(port: WorkbookPort, c: Consolidation
   const existing = await port.readMeta();
   // Never turn a village book into a township workbook: its typed-in sheets would be orphaned.
   if (existing?.kind === 'village') throw new BookStateError('wrong-kind', '这是村账工作簿，不能写入乡镇汇总', 'This is a village workbook; a township consolidation cannot be written into it');
-  if (existing === undefined) await port.initialize(meta, []);
-  else await port.writeMeta(meta);
-  await port.replaceGeneratedSheets(sheets);
+  await commitWrites(port, [existing === undefined ? { kind: 'initialize', meta, tables: [] } : { kind: 'meta', meta }, { kind: 'replace', sheets }]);
   return sheets.map((s) => s.name);
 }

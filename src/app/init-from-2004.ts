@@ -13,9 +13,9 @@ import { isBlank, isBlankRow, issueAt, parseAmountCell, parseCodeCell, cellText 
 import { encodeOpeningRows } from '../workbook/codecs/opening';
 import { resolveColumns, type ColumnWant } from '../workbook/codecs/columns';
 import { OPENING } from '../workbook/layout';
-import type { RunOptions, WorkbookPort } from '../workbook/port';
+import { commitWrites, type RunOptions, type WorkbookPort } from '../workbook/port';
 import { placeOfSource, type ImportSource } from './import-source';
-import { DEFAULT_SUB_ACCOUNTS, initVillage, type InitVillageOptions } from './init-village';
+import { DEFAULT_SUB_ACCOUNTS, initVillageWrites, type InitVillageOptions } from './init-village';
 import { resultOf, type UseCaseResult } from './result';
 
 const WANTS: readonly ColumnWant[] = [
@@ -62,10 +62,12 @@ export async function initFrom2004(port: WorkbookPort, opts: Omit<InitVillageOpt
   const conv = convert2004TrialBalance(read.rows, src.where.source);
   // The sub-accounts every book gets (322's) win over the same codes carried from the old book.
   const defaults = new Set(DEFAULT_SUB_ACCOUNTS.map((s) => s.code));
-  const init = await initVillage(port, { ...opts, subAccounts: conv.subAccounts.filter((s) => !defaults.has(s.code)) }, run);
-  if (!init.ok) return resultOf([...read.findings, ...init.findings], { converted: 0, unmapped: 0 });
+  const init = await initVillageWrites(port, { ...opts, subAccounts: conv.subAccounts.filter((s) => !defaults.has(s.code)) });
+  if (hasErrors(init.findings)) return resultOf([...read.findings, ...init.findings], { converted: 0, unmapped: 0 });
   const names = new Map([...CHART_2023, ...DEFAULT_SUB_ACCOUNTS, ...conv.subAccounts].map((s) => [s.code, s.name]));
-  await port.appendRows(OPENING, encodeOpeningRows(conv.opening, (c) => names.get(c)));
+  run?.onProgress?.(0, 1, '初始化');
+  await commitWrites(port, [...init.writes, { kind: 'append', spec: OPENING, rows: encodeOpeningRows(conv.opening, (c) => names.get(c)) }]);
+  run?.onProgress?.(1, 1, '初始化完成');
   // Unmapped balances are listed, not fatal: the book exists and the accountant books the rest by hand.
   const listed = conv.findings.map((f): Finding => (f.severity === 'error' ? { ...f, severity: 'warning' } : f));
   const unmapped = conv.findings.filter((f) => f.rule === 'migrate.unmapped' || f.rule === 'migrate.unknown-account').length;

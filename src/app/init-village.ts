@@ -4,7 +4,7 @@ import { buildChart, type SubAccountDef } from '../core/chart/accounts';
 import { encodeAccountRows } from '../workbook/codecs/accounts';
 import { chartListSheet } from '../workbook/codecs/chart-list';
 import { ACCOUNTS, LAYOUT_VERSION, PLAN_TABLES, SETTINGS, SETTINGS_KEYS, TYPED_TABLES } from '../workbook/layout';
-import type { RunOptions, WorkbookMeta, WorkbookPort } from '../workbook/port';
+import { commitWrites, type BookWrite, type RunOptions, type WorkbookMeta, type WorkbookPort } from '../workbook/port';
 import { BookStateError } from './errors';
 import { resultOf, type UseCaseResult } from './result';
 
@@ -32,6 +32,20 @@ export interface InitVillageOptions {
 
 /** Initialize an empty workbook as a village book. Refuses a workbook that already has _meta. */
 export async function initVillage(port: WorkbookPort, opts: InitVillageOptions, run?: RunOptions): Promise<UseCaseResult> {
+  const planned = await initVillageWrites(port, opts);
+  if (planned.writes.length === 0) return resultOf(planned.findings, {});
+  run?.onProgress?.(0, 1, '初始化');
+  await commitWrites(port, planned.writes);
+  run?.onProgress?.(1, 1, '初始化完成');
+  return resultOf([], {});
+}
+
+/**
+ * The writes that make a village book, checked and computed but not applied, so a caller that
+ * adds its own (new-year's balances, the 2004 conversion's opening) commits them all in one batch.
+ * No writes when there are findings.
+ */
+export async function initVillageWrites(port: WorkbookPort, opts: InitVillageOptions): Promise<{ findings: Finding[]; writes: BookWrite[] }> {
   const findings: Finding[] = [];
   const village = opts.village.trim();
   const township = opts.township.trim();
@@ -46,20 +60,23 @@ export async function initVillage(port: WorkbookPort, opts: InitVillageOptions, 
   if ((await port.readMeta()) !== undefined) {
     throw new BookStateError('already-initialized', '该工作簿已初始化，不能重复初始化', 'This workbook is already initialized');
   }
-  if (findings.length > 0) return resultOf(findings, {});
-  run?.onProgress?.(0, 1, '初始化');
+  if (findings.length > 0) return { findings, writes: [] };
   const meta: WorkbookMeta = { layoutVersion: LAYOUT_VERSION, chartSystem: '2023', village, township, fiscalYear: opts.year, kind: 'village' };
-  // Layout version 2: a new book has the plan tables (empty) after the ledger's.
-  await port.initialize(meta, [...TYPED_TABLES, ...PLAN_TABLES]);
-  await port.appendRows(SETTINGS, [
+  const settings = [
     [SETTINGS_KEYS.village, village],
     [SETTINGS_KEYS.township, township],
     [SETTINGS_KEYS.fiscalYear, String(opts.year)],
     [SETTINGS_KEYS.chartSystem, '农村集体经济组织会计制度（财会〔2023〕14号）'],
-  ]);
-  await port.appendRows(ACCOUNTS, encodeAccountRows(subs));
-  // 科目表 now, so the account-code columns' drop-down lists work before the first report.
-  await port.replaceGeneratedSheets([chartListSheet(chart)]);
-  run?.onProgress?.(1, 1, '初始化完成');
-  return resultOf([], {});
+  ];
+  return {
+    findings,
+    writes: [
+      // Layout version 2: a new book has the plan tables (empty) after the ledger's.
+      { kind: 'initialize', meta, tables: [...TYPED_TABLES, ...PLAN_TABLES] },
+      { kind: 'append', spec: SETTINGS, rows: settings },
+      { kind: 'append', spec: ACCOUNTS, rows: encodeAccountRows(subs) },
+      // 科目表 now, so the account-code columns' drop-down lists work before the first report.
+      { kind: 'replace', sheets: [chartListSheet(chart)] },
+    ],
+  };
 }

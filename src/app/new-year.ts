@@ -13,11 +13,11 @@ import { moneyToCell } from '../core/money';
 import { encodeOpeningRows } from '../workbook/codecs/opening';
 import { CONTRACTS } from '../workbook/contracts';
 import { OPENING, SETTINGS, SETTINGS_KEYS } from '../workbook/layout';
-import type { RunOptions, Scalar, TableData, WorkbookPort } from '../workbook/port';
+import { commitWrites, type RunOptions, type Scalar, type TableData, type WorkbookPort } from '../workbook/port';
 import { readBook, type Book } from './book';
 import { ledgerVouchers } from './build-reports';
 import { buildContractReports } from './contracts';
-import { DEFAULT_SUB_ACCOUNTS, initVillage } from './init-village';
+import { DEFAULT_SUB_ACCOUNTS, initVillageWrites } from './init-village';
 import { resultOf, type UseCaseResult } from './result';
 import { assessBook } from './validate-workbook';
 
@@ -89,14 +89,17 @@ export async function newYear(thisYear: WorkbookPort, nextYear: WorkbookPort, ru
   if (hasErrors(refused)) return resultOf(refused, { year: undefined, balances: 0, contracts: 0 });
   const year = book.meta.fiscalYear + 1;
   const defaults = new Set(DEFAULT_SUB_ACCOUNTS.map((s) => s.code));
-  const init = await initVillage(nextYear, { village: book.meta.village, township: book.meta.township, year, subAccounts: book.subs.filter((s) => !defaults.has(s.code)) }, run);
-  if (!init.ok) return resultOf(init.findings, { year: undefined, balances: 0, contracts: 0 });
+  const init = await initVillageWrites(nextYear, { village: book.meta.village, township: book.meta.township, year, subAccounts: book.subs.filter((s) => !defaults.has(s.code)) });
+  if (hasErrors(init.findings)) return resultOf(init.findings, { year: undefined, balances: 0, contracts: 0 });
   const balances = carriedBalances(book);
   const nameOf = (code: string): string | undefined => book.chart.get(code)?.name;
-  const settings = extraSettings(book.extra[1]);
-  if (settings.length > 0) await nextYear.appendRows(SETTINGS, settings);
-  if (balances.length > 0) await nextYear.appendRows(OPENING, encodeOpeningRows(balances, nameOf));
   const contracts = runningContracts(book, book.extra[0]);
-  if (contracts.length > 0) await nextYear.appendRows(CONTRACTS, contracts);
+  // The new book in one batch: a failure leaves nothing half-made.
+  await commitWrites(nextYear, [
+    ...init.writes,
+    { kind: 'append', spec: SETTINGS, rows: extraSettings(book.extra[1]) },
+    { kind: 'append', spec: OPENING, rows: encodeOpeningRows(balances, nameOf) },
+    { kind: 'append', spec: CONTRACTS, rows: contracts },
+  ]);
   return resultOf([], { year, balances: balances.length, contracts: contracts.length });
 }

@@ -17,9 +17,9 @@ import { decodePlan } from '../workbook/codecs/plan';
 import { PLAN_HISTORY, PLAN_PROJECTS, PLAN_SCENARIOS, PLAN_SETTINGS } from '../workbook/layout';
 import { renderAppraisal, renderPlanActual, renderProjection, renderScenarios, type PlanHead } from '../workbook/plan-sheets';
 import { cellText, isBlankRow, parseAmountCell } from '../workbook/codecs/cells';
-import type { RunOptions, Scalar, TableData, WorkbookPort } from '../workbook/port';
+import { commitWrites, type RunOptions, type Scalar, type TableData, type WorkbookPort } from '../workbook/port';
 import { readBook, type Book } from './book';
-import { migrateBook } from './migrate-book';
+import { migrationWrites } from './migrate-book';
 import { toPlanJson, type PlanJson } from './plan-json';
 import { resultOf, type UseCaseResult } from './result';
 
@@ -133,9 +133,9 @@ export async function buildPlan(port: WorkbookPort, opts: BuildPlanOptions = {})
   ];
   if (opts.readOnly) return resultOf(findings, { plan: json, sheets: [] });
   opts.onProgress?.(3, 4, '写入规划表');
-  await migrateBook(port, book.meta);
-  if (added.length > 0) await port.appendRows(PLAN_HISTORY, added.map((h): Scalar[] => [h.year, h.operatingRevenue / 100, h.investmentIncome / 100, h.operatingIncome / 100, h.subsidyIncome / 100, h.source]));
-  await port.replaceGeneratedSheets(sheets);
+  const historyRows = added.map((h): Scalar[] => [h.year, h.operatingRevenue / 100, h.investmentIncome / 100, h.operatingIncome / 100, h.subsidyIncome / 100, h.source]);
+  // One batch: the migration (a version-1 book), earlier years' actuals, the plan sheets.
+  await commitWrites(port, [...(await migrationWrites(port, book.meta)), { kind: 'append', spec: PLAN_HISTORY, rows: historyRows }, { kind: 'replace', sheets }]);
   opts.onProgress?.(4, 4, '规划完成');
   return resultOf(findings, { plan: json, sheets: sheets.map((x) => x.name) });
 }

@@ -60,10 +60,15 @@ export interface ValidateOptions extends RunOptions {
   asOf?: string;
 }
 
+/** The findings on the typed-in sheets of a book read with CONTRACT_SPECS: the ledger, the lock evidence and the contracts of its year. */
+export async function typedSheetFindings(book: Book, sha: Sha256Batch = webSha256): Promise<Finding[]> {
+  const year = book.meta.fiscalYear;
+  return [...(await assessLockedBook(book, sha)), ...contractReports(book, { from: `${year}-01`, to: `${year}-12` }).findings];
+}
+
 export async function validateWorkbook(port: WorkbookPort, run?: ValidateOptions, sha: Sha256Batch = webSha256): Promise<ValidateResult> {
   const book = await readBook(port, run, CONTRACT_SPECS);
-  const year = book.meta.fiscalYear;
-  const findings = [...(await assessLockedBook(book, sha)), ...contractReports(book, { from: `${year}-01`, to: `${year}-12` }).findings];
+  const findings = await typedSheetFindings(book, sha);
   const template = run?.template ?? nationalTemplate();
   findings.push(...(await checkDisclosures(port, book, run?.asOf === undefined ? { template } : { template, asOf: run.asOf })));
   run?.onProgress?.(4, 4, '检查完成');

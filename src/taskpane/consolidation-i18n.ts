@@ -4,7 +4,10 @@ import { useMessages, type Lang } from './i18n';
 const zh = {
   title: '乡镇汇总',
   hint: '选择或拖入本乡镇各村的村账簿（.xlsx，可多选）。文件只在本机处理，不会上传。',
-  excelNote: '在 Excel 中请用浏览器独立页面做乡镇汇总：那里可以一次选择多个村账簿文件。',
+  excelNote: '在 Excel 中，汇总结果写入当前打开的工作簿（请先新建一个空白工作簿，或打开上次的乡镇汇总工作簿）；村账簿文件只在本机读取。',
+  writeHere: '写入当前工作簿',
+  writing: '正在写入乡镇汇总表',
+  written: '已写入：',
   drop: '把多个村账簿拖到这里',
   pick: '选择文件…',
   picked: (n: number) => `已选 ${n} 个文件`,
@@ -38,7 +41,10 @@ export type ConsolidationMessages = typeof zh;
 const en: ConsolidationMessages = {
   title: 'Township consolidation',
   hint: 'Pick or drop the village workbooks of this township (.xlsx, several at once). Files stay on this computer.',
-  excelNote: 'Consolidate on the standalone page: there you can pick many village workbooks at once.',
+  excelNote: 'In Excel the township sheets are written into the open workbook (start from a new blank workbook, or last time\'s township workbook); the village files are read on this computer only.',
+  writeHere: 'Write into this workbook',
+  writing: 'Writing the township sheets',
+  written: 'Written: ',
   drop: 'Drop village workbooks here',
   pick: 'Choose files…',
   picked: (n) => `${n} files chosen`,

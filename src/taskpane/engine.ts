@@ -6,6 +6,7 @@ import { requireMeta } from '../app/book';
 import { contractStatus, localToday, type Clock } from '../app/contract-status';
 import { initVillage } from '../app/init-village';
 import { validateWorkbook } from '../app/validate-workbook';
+import { LIVE_SHEETS, checkEditedRows, mergeLiveFindings } from '../app/live-check';
 import { buildReports } from '../app/build-reports';
 import { closeYear } from '../app/close-year';
 import { lockPeriod } from '../app/lock-period';
@@ -41,6 +42,9 @@ export function createAppEngine(today: Clock = localToday): PaneEngine {
     closeYear: async (port, opts) => (await closeYear(port, opts)).findings,
     lockPeriod: async (port, month, opts) => (await lockPeriod(port, { ...opts, through: month })).findings,
     contracts: (port, opts) => contractStatus(port, today, opts),
+    liveSheets: LIVE_SHEETS,
+    liveCheck: (port, edits) => checkEditedRows(port, edits),
+    mergeLive: mergeLiveFindings,
     disclosureTemplates: () => builtInTemplateNames(),
     disclose: async (port, period, name, opts) => {
       const template = builtInTemplate(name);

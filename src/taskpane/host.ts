@@ -6,6 +6,8 @@
  */
 import type { WorkbookPort } from '../workbook/port';
 import { createExcelWorkbook, selectCell } from '../hosts/excel/excel-workbook';
+import { watchEdits } from '../hosts/excel/excel-live';
+import type { EditedRows } from '../workbook/edits';
 import { createXlsxWorkbook } from '../hosts/xlsx/xlsx-workbook';
 import type { Snapshot } from './atomic';
 import { PaneError } from './errors';
@@ -22,6 +24,10 @@ export interface ExcelPaneHost {
   book: OpenBook;
   /** Selects the cell a finding points at, so the accountant sees it in the grid. */
   selectCell(sheet: string, row: number, column?: string): Promise<void>;
+  /** Opens another .xlsx file read-only beside the live workbook (乡镇汇总's village books). */
+  openFile(file: File): Promise<OpenBook>;
+  /** Watches the named sheets for edits, one call per burst (live checks); resolves to how to stop. */
+  watchEdits(sheets: readonly string[], onEdits: (edits: EditedRows[]) => void): Promise<() => Promise<void>>;
 }
 
 export interface StandalonePaneHost {
@@ -46,29 +52,34 @@ export function createExcelPaneHost(): ExcelPaneHost {
     kind: 'excel',
     book: { fileName: '', port: createExcelWorkbook() },
     selectCell: (sheet, row, column) => selectCell(sheet, row, column ?? 'A'),
+    watchEdits: async (sheets, onEdits) => (await watchEdits(sheets, onEdits)).stop,
+    openFile: openXlsxFile,
   };
 }
 
 type XlsxBook = OpenBook & { toBytes(): Promise<Uint8Array> };
 
+async function openBytes(bytes: Uint8Array, fileName: string): Promise<XlsxBook> {
+  if (!looksLikeZip(bytes)) throw new PaneError('not-xlsx', fileName);
+  let port: Awaited<ReturnType<typeof createXlsxWorkbook>>;
+  try {
+    port = await createXlsxWorkbook(bytes);
+  } catch (e) {
+    throw new PaneError('bad-file', e instanceof Error ? e.message : String(e));
+  }
+  return { fileName, port, toBytes: () => port.toBytes() };
+}
+
+async function openXlsxFile(file: File): Promise<XlsxBook> {
+  if (!/\.xlsx$/i.test(file.name)) throw new PaneError('not-xlsx', file.name);
+  return openBytes(new Uint8Array(await file.arrayBuffer()), file.name);
+}
+
 export function createStandalonePaneHost(location: { search: string; href: string }): StandalonePaneHost {
-  const openBytes = async (bytes: Uint8Array, fileName: string): Promise<XlsxBook> => {
-    if (!looksLikeZip(bytes)) throw new PaneError('not-xlsx', fileName);
-    let port: Awaited<ReturnType<typeof createXlsxWorkbook>>;
-    try {
-      port = await createXlsxWorkbook(bytes);
-    } catch (e) {
-      throw new PaneError('bad-file', e instanceof Error ? e.message : String(e));
-    }
-    return { fileName, port, toBytes: () => port.toBytes() };
-  };
   return {
     kind: 'standalone',
     wantsSample: new URLSearchParams(location.search).get('sample') === '1',
-    openFile: async (file) => {
-      if (!/\.xlsx$/i.test(file.name)) throw new PaneError('not-xlsx', file.name);
-      return openBytes(new Uint8Array(await file.arrayBuffer()), file.name);
-    },
+    openFile: openXlsxFile,
     openSample: async (signal) => {
       const res = await fetch(new URL('sample-village.xlsx', location.href), signal ? { signal } : {});
       if (!res.ok) throw new PaneError('sample-missing', `HTTP ${res.status}`);

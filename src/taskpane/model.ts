@@ -6,6 +6,8 @@ import type { Finding } from '../core/findings';
 import type { ReportJson } from '../app/report-json';
 import type { ContractStatusLine } from '../app/contract-status';
 import type { RunOptions, WorkbookMeta, WorkbookPort } from '../workbook/port';
+import type { EditedRows } from '../workbook/edits';
+import type { LiveCheck } from '../app/live-check';
 
 export type StatementKey = 'balanceSheet' | 'incomeStatement' | 'trialBalance';
 
@@ -61,6 +63,11 @@ export interface PaneEngine {
   contracts(port: WorkbookPort, opts: RunOptions): Promise<ContractsResult>;
   /** 财务公开: built-in template names, for the panel's choice. */
   disclosureTemplates(): string[];
+  /** Live checks: the sheets watched, and validate's findings for the rows just edited. */
+  liveSheets: readonly string[];
+  liveCheck(port: WorkbookPort, edits: readonly EditedRows[]): Promise<LiveCheck>;
+  /** The live findings after a check: those on the rows it checked are replaced by its own. */
+  mergeLive(previous: readonly Finding[], check: LiveCheck): Finding[];
   /** Write the disclosure sheets of `period` ('2025Q3' …), then check every disclosure in the workbook. */
   disclose(port: WorkbookPort, period: string, template: string, opts: RunOptions): Promise<DisclosureResult>;
 }

@@ -1,7 +1,8 @@
 /**
  * The 乡镇汇总 panel's state: the chosen files, the consolidation (run through the pane's runner,
- * so it shows progress and can be cancelled), and the download of the township workbook. Files
- * are opened one at a time through the host, as the use case asks.
+ * so it shows progress and can be cancelled), and the township workbook: downloaded (standalone)
+ * or written into the open workbook in one batch (Excel). Files are opened one at a time through
+ * the host, as the use case asks, in both modes.
  */
 import { useCallback, useState } from 'react';
 import { consolidateVillages, writeTownshipWorkbook, type VillageSource } from '../app/consolidate';
@@ -16,7 +17,11 @@ export interface ConsolidationState {
   clear(): void;
   run(opts: { township?: string; year?: number; label: string }): Promise<void>;
   download(name: (township: string, year: number) => string): Promise<void>;
+  /** Excel: writes the township sheets into the open workbook (empty, or an earlier township workbook). */
+  writeHere(label: string, done: string): Promise<void>;
 }
+
+const stamp = (): string => new Date().toISOString().slice(0, 19).replace('T', ' ');
 
 export function useConsolidation(host: PaneHost, runner: Runner): ConsolidationState {
   const [files, setFiles] = useState<File[]>([]);
@@ -32,7 +37,6 @@ export function useConsolidation(host: PaneHost, runner: Runner): ConsolidationS
   }, []);
 
   const run = useCallback(async (opts: { township?: string; year?: number; label: string }) => {
-    if (host.kind !== 'standalone') return;
     const sources: VillageSource[] = files.map((f) => ({ label: f.name, open: async () => (await host.openFile(f)).port }));
     const c = await runner.run(opts.label, (run) => consolidateVillages(sources, {
       ...run,
@@ -47,10 +51,16 @@ export function useConsolidation(host: PaneHost, runner: Runner): ConsolidationS
     const fileName = name(result.township, result.year);
     await runner.run(fileName, async () => {
       const book = await host.createBlank(fileName);
-      await writeTownshipWorkbook(book.port, result, { generatedAt: new Date().toISOString().slice(0, 19).replace('T', ' ') });
+      await writeTownshipWorkbook(book.port, result, { generatedAt: stamp() });
       await host.download(book, fileName);
     });
   }, [host, result, runner]);
 
-  return { files, result, addFiles, clear, run, download };
+  const writeHere = useCallback(async (label: string, done: string) => {
+    if (host.kind !== 'excel' || !result) return;
+    const written = await runner.run(label, () => writeTownshipWorkbook(host.book.port, result, { generatedAt: stamp() }));
+    if (written) runner.say({ kind: 'success', text: () => `${done}${written.join('、')}` });
+  }, [host, result, runner]);
+
+  return { files, result, addFiles, clear, run, download, writeHere };
 }

@@ -12,7 +12,7 @@ import { FUNDING_SOURCES, PROJECT_KIND_ZH, type ProjectKind } from '../core/plan
 import { KIND_ORDER, type Projection } from '../core/plan/projection';
 import type { ScenarioResult, SensitivityRow } from '../core/plan/scenarios';
 import { PLAN_SHEETS } from './layout';
-import type { Cell, ColumnSpec, GeneratedSheet } from './port';
+import type { Cell, ChartSpec, ColumnSpec, GeneratedSheet } from './port';
 import { moneyCell, moneyCol, textCol } from './reports';
 
 export interface PlanHead {
@@ -58,7 +58,13 @@ export function renderProjection(p: Projection, h: PlanHead, base: { year: numbe
   }
   const baseText = base.operatingIncome === undefined ? `基期（${base.year}年）集体经营性收入：无数据` : `基期（${base.year}年）集体经营性收入：${(base.operatingIncome / 100).toFixed(2)}`;
   const goal = p.finalTarget === undefined ? '未设目标' : p.targetYear === undefined ? '规划期内未达到目标' : `${p.targetYear}年达到目标`;
-  return { name: PLAN_SHEETS.projection, title: title('规划测算', h, [`${baseText}    ${goal}`]), columns, rows, totalRows: totals, boldRows: bold, print: { orientation: 'landscape' } };
+  // Income by source stacked by year (the kinds and 其他经营性收入, rows 0…), the year's target as a line.
+  const sources = [...KIND_ORDER.map((k: ProjectKind) => `${PROJECT_KIND_ZH[k]}收入`), '其他经营性收入'];
+  const chart: ChartSpec = {
+    title: '集体经营性收入构成与年度目标', columns: 'stacked', seriesIn: 'rows', span: { from: 1, to: 1 + years.length },
+    series: [...sources.map((name, index) => ({ name, index })), { name: '年度目标', index: sources.length + 1, line: true }],
+  };
+  return { name: PLAN_SHEETS.projection, title: title('规划测算', h, [`${baseText}    ${goal}`]), columns, rows, totalRows: totals, boldRows: bold, print: { orientation: 'landscape' }, charts: years.length > 0 ? [chart] : [] };
 }
 
 const APPRAISAL_COLUMNS: readonly ColumnSpec[] = [
@@ -130,5 +136,12 @@ export function renderPlanActual(a: PlanActual, h: PlanHead): GeneratedSheet {
       rows.push([c.zh, r.period, r.project, r.kind === undefined ? null : PROJECT_KIND_ZH[r.kind], moneyCell(r.plan), moneyCell(r.actual), moneyCell(r.variance), rateCell(r.variancePct)]);
     }
   }
-  return { name: PLAN_SHEETS.actual, title: title('计划执行', h, [`${a.year}年，截至 ${a.asOf}`]), columns, rows, table: 'PlanActual' };
+  // Plan vs actual by project for the year so far (the 年终考核 rows, last in the sheet).
+  const last = CADENCES[CADENCES.length - 1]!.zh;
+  const from = rows.findIndex((r) => r[0] === last);
+  const chart: ChartSpec = {
+    title: `${a.year}年计划与实际收入（${last}）`, columns: 'clustered', seriesIn: 'columns', span: { from, to: rows.length }, categoryColumn: 2,
+    series: [{ name: '计划收入', index: 4 }, { name: '已入账收入', index: 5 }],
+  };
+  return { name: PLAN_SHEETS.actual, title: title('计划执行', h, [`${a.year}年，截至 ${a.asOf}`]), columns, rows, table: 'PlanActual', charts: from >= 0 ? [chart] : [] };
 }

@@ -6,9 +6,10 @@
  * Contract every adapter keeps:
  * - Reads are bulk (one 2-D read per table) and a use case reads all it needs with one
  *   `readTables` call, so the Excel adapter costs O(1) context.sync() calls whatever the row count.
- * - Writes are batched: a use case computes and validates everything first, then makes one call
- *   (`replaceGeneratedSheets` or `appendRows`). Generated sheets are rebuilt whole; typed-in
- *   sheets are only ever appended to (import) or created (init), never rewritten.
+ * - Writes are batched: a use case computes and validates everything first, then hands every
+ *   write to `commitWrites` at once (one `BookWrite[]`), so a host that can apply them as one
+ *   batch does (Excel: one Excel.run whose only write request is the last). Generated sheets are
+ *   rebuilt whole; typed-in sheets are only ever appended to (import) or created (init), never rewritten.
  */
 import type { ChainMonth } from '../core/ledger/lock-chain';
 
@@ -90,6 +91,26 @@ export interface SheetGrid {
   rows: Scalar[][];
 }
 
+/**
+ * A chart over a generated sheet's own body, drawn natively by hosts that can (Excel through
+ * Office.js; the .xlsx host ignores charts for now). Series are body rows or body columns.
+ */
+export interface ChartSpec {
+  title: string;
+  /** Columns stacked (income by source) or side by side (plan vs actual); a series may be a line instead. */
+  columns: 'stacked' | 'clustered';
+  /**
+   * 'rows': each series is a body row, its values in columns [span.from, span.to), the categories
+   * their header cells. 'columns': each series is a body column, its values in rows [span.from,
+   * span.to), the categories in `categoryColumn`.
+   */
+  seriesIn: 'rows' | 'columns';
+  span: { from: number; to: number };
+  categoryColumn?: number;
+  /** `index`: the body row or column; `line`: drawn as a line over the columns (a target). */
+  series: readonly { name: string; index: number; line?: boolean }[];
+}
+
 /** A sheet the engine rebuilds whole (科目余额表, 资产负债表 …). */
 export interface GeneratedSheet {
   name: string;
@@ -106,6 +127,8 @@ export interface GeneratedSheet {
   merges?: readonly CellSpan[];
   /** Body rows given here are drawn bold like totals but are not totals (section headings, 记账凭证 headers). */
   boldRows?: readonly number[];
+  /** Native charts below the body (the plan sheets); hosts that cannot draw them leave them out. */
+  charts?: readonly ChartSpec[];
 }
 
 /** Hidden _meta sheet: layout version and book identity. */
@@ -143,6 +166,35 @@ export interface WorkbookPort {
   replaceGeneratedSheets(sheets: readonly GeneratedSheet[]): Promise<void>;
   /** Updates meta fields (e.g. after a lock). */
   writeMeta(meta: WorkbookMeta): Promise<void>;
+  /**
+   * Optional: applies the writes, in order, as one batch: either all of them reach the workbook or
+   * (when anything before the final write request fails) none. Hosts without it get the writes one
+   * by one (`commitWrites`): the .xlsx host changes only its in-memory parts until the file is saved.
+   */
+  commit?(writes: readonly BookWrite[]): Promise<void>;
+}
+
+/** One write of a use case, as a value: the four writing port calls. */
+export type BookWrite =
+  | { kind: 'initialize'; meta: WorkbookMeta; tables: readonly TypedTableSpec[] }
+  | { kind: 'append'; spec: TypedTableSpec; rows: readonly Scalar[][] }
+  | { kind: 'replace'; sheets: readonly GeneratedSheet[] }
+  | { kind: 'meta'; meta: WorkbookMeta };
+
+/**
+ * Every write of one use case, in one batch when the host offers `commit`, else in order through
+ * the single-write calls. Empty writes (no rows, no sheets) are dropped first.
+ */
+export async function commitWrites(port: WorkbookPort, writes: readonly BookWrite[]): Promise<void> {
+  const real = writes.filter((w) => !(w.kind === 'append' && w.rows.length === 0) && !(w.kind === 'replace' && w.sheets.length === 0));
+  if (real.length === 0) return;
+  if (port.commit) return port.commit(real);
+  for (const w of real) {
+    if (w.kind === 'initialize') await port.initialize(w.meta, w.tables);
+    else if (w.kind === 'append') await port.appendRows(w.spec, w.rows);
+    else if (w.kind === 'replace') await port.replaceGeneratedSheets(w.sheets);
+    else await port.writeMeta(w.meta);
+  }
 }
 
 /** Options every long use case accepts: progress for the pane and the CLI bar, and cancellation. */

@@ -4,7 +4,7 @@
  * empty workbook from `makePort`.
  */
 import { describe, expect, it } from 'vitest';
-import type { GeneratedSheet, TypedTableSpec, WorkbookMeta, WorkbookPort } from '../../src/workbook/port';
+import { commitWrites, type GeneratedSheet, type TypedTableSpec, type WorkbookMeta, type WorkbookPort } from '../../src/workbook/port';
 
 export const CONTRACT_META: WorkbookMeta = {
   layoutVersion: 1,
@@ -122,6 +122,26 @@ export function runWorkbookPortContract(name: string, makePort: () => Promise<Wo
       expect(opening?.header).toEqual(['科目编码', '期初余额']);
       expect(opening?.rows).toEqual([['101', 5000]]);
       expect((await port.readMeta())?.fiscalYear).toBe(2026);
+    });
+
+    it('commitWrites: a new book, rows into its new tables, a generated sheet and meta in one call, as if made one by one', async () => {
+      const port = await makePort();
+      await commitWrites(port, [
+        { kind: 'initialize', meta: CONTRACT_META, tables: [CONTRACT_VOUCHERS, CONTRACT_OPENING] },
+        { kind: 'append', spec: CONTRACT_VOUCHERS, rows: [['2025-01-05', '001', '收到发包款', '101', 1234.5, null]] },
+        { kind: 'append', spec: CONTRACT_OPENING, rows: [] },
+        { kind: 'append', spec: CONTRACT_VOUCHERS, rows: [['2025-01-05', '001', '收到发包款', '113', null, 1234.5]] },
+        { kind: 'replace', sheets: [trialBalance([['101', '库存现金', 1234.5]])] },
+        { kind: 'meta', meta: { ...CONTRACT_META, lockedThrough: '2025-01' } },
+      ]);
+      const [vouchers, opening, trial] = await port.readTables([CONTRACT_VOUCHERS, CONTRACT_OPENING, TRIAL_SPEC]);
+      expect(vouchers?.rows).toEqual([
+        ['2025-01-05', '001', '收到发包款', '101', 1234.5, null],
+        ['2025-01-05', '001', '收到发包款', '113', null, 1234.5],
+      ]);
+      expect(opening?.rows).toEqual([]);
+      expect(trial?.rows).toEqual([['101', '库存现金', 1234.5]]);
+      expect((await port.readMeta())?.lockedThrough).toBe('2025-01');
     });
 
     it('replaceGeneratedSheets replaces a sheet whole and leaves typed-in sheets alone', async () => {

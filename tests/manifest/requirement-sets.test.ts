@@ -41,6 +41,9 @@ const TABLE: Record<string, string> = {
   'Worksheet.getUsedRangeOrNullObject': '1.4',
   'Worksheet.load': '1.1',
   'Worksheet.name': '1.1',
+  // Live checks (excel-live.ts): the change event and the address it carries.
+  'Worksheet.onChanged': '1.7',
+  'WorksheetChangedEventArgs.address': '1.7',
   'Worksheet.pageLayout': '1.9',
   'Worksheet.horizontalPageBreaks': '1.9',
   'PageBreakCollection.add': '1.9',
@@ -112,6 +115,24 @@ const TABLE: Record<string, string> = {
   'TableRowCollection.add': '1.4',
   'TableRowCollection.getItemAt': '1.1',
   'TableRow.delete': '1.1',
+  // Plan charts (excel-charts.ts): a combo of stacked columns and a line needs a series'
+  // chartType, which with setValues / setXAxisValues / series.add is ExcelApi 1.7.
+  'Worksheet.charts': '1.1',
+  'ChartCollection.add': '1.1',
+  'ChartCollection.items': '1.1',
+  'ChartCollection.load': '1.1',
+  'Chart.name': '1.1',
+  'Chart.delete': '1.1',
+  'Chart.title': '1.1',
+  'Chart.series': '1.1',
+  'Chart.setPosition': '1.1',
+  'ChartTitle.text': '1.1',
+  'ChartSeriesCollection.getItemAt': '1.1',
+  'ChartSeriesCollection.add': '1.7',
+  'ChartSeries.name': '1.1',
+  'ChartSeries.setValues': '1.7',
+  'ChartSeries.setXAxisValues': '1.7',
+  'ChartSeries.chartType': '1.7',
 };
 
 const version = (v: string): number[] => v.split('.').map(Number);

@@ -1,16 +1,17 @@
 /**
- * Rebuilding generated sheets (科目余额表, 资产负债表 …) whole. Syncs: 1 to list the sheets and
- * tables, then 1 for the whole rebuild unless the cell data passes the ~4 MB request budget.
+ * Rebuilding generated sheets (科目余额表, 资产负债表 …) whole, queued into a batch by
+ * excel-commit.ts: no sync of its own unless the cell data passes the ~4 MB request budget.
  *
  * An existing sheet is emptied in place rather than deleted: Excel turns references to a
  * deleted sheet into #REF!, and the account-code validation of typed-in sheets and people's
  * own formulas point at generated sheets (科目表, 科目余额表).
  */
 import { isFormulaCell, type GeneratedSheet } from '../../workbook/port';
-import { GENERATED_SHEET_ORDER, META_SHEET } from '../../workbook/layout';
+import { META_SHEET } from '../../workbook/layout';
 import { PayloadBatcher } from './excel-batch';
 import { ExcelHostError, chunkRowsByPayload, estimateRowsBytes, toExcelInput, toFormulaInput } from './excel-cells';
 import { placeSheetName } from './excel-order';
+import { deleteOurCharts, queueCharts } from './excel-charts';
 import { drawGrid, setColumnWidths, setupPage, styleHeader, styleTitle } from './excel-style';
 import { orientationOf, printedColumns } from '../../workbook/print';
 
@@ -24,7 +25,7 @@ export const GENERATED_PROTECTION: Excel.WorksheetProtectionOptions = {
   selectionMode: 'Normal',
 };
 
-function checkGenerated(g: GeneratedSheet): void {
+export function checkGenerated(g: GeneratedSheet): void {
   if (g.name === META_SHEET) throw new ExcelHostError('not-generated', `${META_SHEET} 不是生成表`, `${META_SHEET} is not a generated sheet`);
   if (g.table !== undefined && (g.merges?.length ?? 0) > 0) {
     throw new ExcelHostError('merge-in-table', `生成表 ${g.name} 的表格中不能合并单元格`, `Generated table ${g.table} cannot hold merged cells`);
@@ -35,36 +36,46 @@ function checkGenerated(g: GeneratedSheet): void {
   }
 }
 
-export async function replaceGeneratedIn(ctx: Excel.RequestContext, sheets: readonly GeneratedSheet[], budget: number): Promise<void> {
-  if (sheets.length === 0) return;
-  sheets.forEach(checkGenerated);
-  const worksheets = ctx.workbook.worksheets.load('items/name');
-  const tables = ctx.workbook.tables.load('items/name,items/worksheet/name');
-  await ctx.sync();
-  const order = worksheets.items.map((s) => s.name);
-  const generated = new Set([...GENERATED_SHEET_ORDER, ...sheets.map((g) => g.name)]);
-  const suspend = (): void => ctx.workbook.application.suspendApiCalculationUntilNextSync();
-  suspend();
-  const batcher = new PayloadBatcher(ctx, budget, suspend);
-  for (const gen of sheets) {
-    const old = worksheets.items.find((s) => s.name === gen.name);
-    let sheet: Excel.Worksheet;
-    if (old) {
-      old.protection.unprotect();
-      for (const t of tables.items) if (t.worksheet.name === gen.name) t.delete();
-      const everything = old.getRange();
-      everything.unmerge(); // the old title merge may not match the new width
-      everything.clear('All');
-      old.freezePanes.unfreeze();
-      old.horizontalPageBreaks.removePageBreaks(); // the new content breaks where it needs to
-      sheet = old;
-    } else {
-      sheet = ctx.workbook.worksheets.add(gen.name);
-      sheet.position = placeSheetName(order, gen.name, generated);
-    }
-    await queueGeneratedSheet(sheet, batcher, gen);
+/** What a batch knows of the workbook's tabs, kept current as commands are queued (excel-commit.ts). */
+export interface TabPlan {
+  /** Tab names in order, as they will be once the queued commands run. */
+  order: string[];
+  /** Sheets by name: those the probe found and those added earlier in this batch. */
+  sheets: Map<string, Excel.Worksheet>;
+  /** Tables the probe found, by the name of their sheet. */
+  tablesBySheet: Map<string, Excel.Table[]>;
+  /** Names that count as generated when placing a new tab: the layout's and every one this batch rebuilds. */
+  generated: Set<string>;
+  /** Charts of the existing sheets this batch rebuilds with charts, as loaded by the second probe. */
+  chartsBySheet: Map<string, Excel.ChartCollection>;
+}
+
+/**
+ * Queues the rebuild of one generated sheet: an existing one is emptied in place (its tables
+ * deleted, unprotected, unmerged, cleared, unfrozen, page breaks removed), a new one is added in
+ * its layout place. Syncs only when the batcher's request budget says so.
+ */
+export async function queueReplaceGenerated(ctx: Excel.RequestContext, plan: TabPlan, gen: GeneratedSheet, batcher: PayloadBatcher): Promise<void> {
+  const old = plan.sheets.get(gen.name);
+  let sheet: Excel.Worksheet;
+  if (old) {
+    old.protection.unprotect();
+    for (const t of plan.tablesBySheet.get(gen.name) ?? []) t.delete();
+    plan.tablesBySheet.delete(gen.name);
+    const everything = old.getRange();
+    everything.unmerge(); // the old title merge may not match the new width
+    everything.clear('All');
+    old.freezePanes.unfreeze();
+    old.horizontalPageBreaks.removePageBreaks(); // the new content breaks where it needs to
+    const charts = plan.chartsBySheet.get(gen.name);
+    if (charts) deleteOurCharts(charts); // clear('All') leaves charts, which float over the cells
+    sheet = old;
+  } else {
+    sheet = ctx.workbook.worksheets.add(gen.name);
+    sheet.position = placeSheetName(plan.order, gen.name, plan.generated);
+    plan.sheets.set(gen.name, sheet);
   }
-  await batcher.flush();
+  await queueGeneratedSheet(sheet, batcher, gen);
 }
 
 /**
@@ -142,5 +153,6 @@ async function queueGeneratedSheet(sheet: Excel.Worksheet, batcher: PayloadBatch
     table.showBandedRows = false;
     table.showFilterButton = false;
   }
+  queueCharts(sheet, gen, headerRow, bodyRow);
   sheet.protection.protect(GENERATED_PROTECTION);
 }

@@ -1,20 +1,20 @@
 /**
  * WorkbookPort over Office.js: the live Excel workbook. Every method is one `Excel.run` with a
  * fixed number of context.sync() calls whatever the row count (see each *In function), because
- * each sync is a round trip to Excel (and over the network in Excel on the web).
+ * each sync is a round trip to Excel (and over the network in Excel on the web). Every write,
+ * single or a use case's whole list (`commit`), goes through excel-commit.ts: read-only probes,
+ * then one request that writes.
  *
  * @example
  * const book = createExcelWorkbook();            // in the add-in
  * const [vouchers] = await book.readTables([VOUCHERS]);
  */
-import type { Scalar, TableData, TypedTableSpec, WorkbookPort } from '../../workbook/port';
+import type { BookWrite, TableData, TypedTableSpec, WorkbookPort } from '../../workbook/port';
 import { DEFAULT_PAYLOAD_BUDGET, defaultRun, type ExcelRun, type ExcelWorkbookOptions } from './excel-batch';
 import { ExcelHostError, columnIndex } from './excel-cells';
-import { replaceGeneratedIn } from './excel-generated';
+import { commitIn } from './excel-commit';
 import { readMetaIn, readSheetIn, readTablesIn, sheetNamesIn } from './excel-read';
 import { readTablesInBlocks } from './excel-read-blocks';
-import { appendRowsIn, createTypedTableIn, initializeIn, writeMetaIn } from './excel-typed';
-import { appendToSheetIn } from './excel-append-sheet';
 
 export type { ExcelRun, ExcelWorkbookOptions } from './excel-batch';
 export { ExcelHostError };
@@ -26,11 +26,15 @@ export function createExcelWorkbook(run: ExcelRun = defaultRun, options: ExcelWo
     sheetNames: () => run((ctx) => sheetNamesIn(ctx)),
     readTables: (specs) => readTables(run, specs),
     readSheet: (name) => run((ctx) => readSheetIn(ctx, name)),
-    initialize: (meta, tables) => run((ctx) => initializeIn(ctx, meta, tables)),
-    appendRows: (spec, rows) => appendRows(run, spec, rows, budget),
-    replaceGeneratedSheets: (sheets) => run((ctx) => replaceGeneratedIn(ctx, sheets, budget)),
-    writeMeta: (meta) => run((ctx) => writeMetaIn(ctx, meta)),
+    initialize: (meta, tables) => commit([{ kind: 'initialize', meta, tables }]),
+    appendRows: (spec, rows) => commit(rows.length === 0 ? [] : [{ kind: 'append', spec, rows }]),
+    replaceGeneratedSheets: (sheets) => commit(sheets.length === 0 ? [] : [{ kind: 'replace', sheets }]),
+    writeMeta: (meta) => commit([{ kind: 'meta', meta }]),
+    commit,
   };
+  async function commit(writes: readonly BookWrite[]): Promise<void> {
+    if (writes.length > 0) await run((ctx) => commitIn(ctx, writes, budget));
+  }
 }
 
 /** One bulk read (2 syncs); row blocks only when Excel on the web refuses the response as too big. */
@@ -40,21 +44,6 @@ async function readTables(run: ExcelRun, specs: readonly TypedTableSpec[]): Prom
   } catch (e) {
     if ((e as { code?: unknown } | null)?.code !== 'ResponsePayloadSizeLimitExceeded') throw e;
     return run((ctx) => readTablesInBlocks(ctx, specs));
-  }
-}
-
-/**
- * Appends to a typed-in table; an import into a book that lacks the table (an older layout)
- * creates it first, and a sheet that lost its table is appended to below its used range, as
- * the ExcelJS host does. 2 syncs normally, 5 when the table is created.
- */
-async function appendRows(run: ExcelRun, spec: TypedTableSpec, rows: readonly Scalar[][], budget: number): Promise<void> {
-  try {
-    await run((ctx) => appendRowsIn(ctx, spec, rows, budget));
-  } catch (e) {
-    if (!(e instanceof ExcelHostError && e.code === 'table-missing')) throw e;
-    if (await run((ctx) => createTypedTableIn(ctx, spec))) await run((ctx) => appendRowsIn(ctx, spec, rows, budget));
-    else await run((ctx) => appendToSheetIn(ctx, spec, rows, budget));
   }
 }
 

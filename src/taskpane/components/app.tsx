@@ -15,6 +15,8 @@ import { NavTabs } from './nav-tabs';
 import { NotBuiltPanel } from './not-built-panel';
 import { ProgressCard } from './progress-card';
 import { SheetPreview } from './sheet-preview';
+import { LiveFindings } from './live-findings';
+import { useLiveChecks } from '../use-live-checks';
 
 const useStyles = makeStyles({
   root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM, padding: tokens.spacingHorizontalL, maxWidth: '1100px', margin: '0 auto', fontSize: tokens.fontSizeBase400 },
@@ -41,6 +43,7 @@ export function App({ host, engine, onToggleLang }: AppProps) {
   const [tab, setTab] = useState<TabKey>('books');
   const st = useBook(host, engine, m);
   const disclosure = useDisclosure(engine, st);
+  const live = useLiveChecks(host, engine, st.meta);
   const busy = st.runner.busy !== undefined;
   const needFile = host.kind === 'standalone' && !st.book;
   const tabs: { key: TabKey; label: string }[] = [
@@ -119,6 +122,7 @@ export function App({ host, engine, onToggleLang }: AppProps) {
         </MessageBar>
       )}
 
+      <LiveFindings findings={live.findings} checking={live.checking} onReveal={st.reveal} onClear={live.clear} />
       <main className={s.panel} role="tabpanel" aria-label={tabs.find((t) => t.key === tab)?.label}>
         {panel()}
       </main>

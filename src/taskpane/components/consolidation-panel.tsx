@@ -59,7 +59,6 @@ export function ConsolidationPanel({ host, runner }: { host: PaneHost; runner: R
   const [year, setYear] = useState('');
   const [shown, setShown] = useState<{ file: string; rule: string } | undefined>();
   const busy = runner.busy !== undefined;
-  if (host.kind !== 'standalone') return <Text size={400} data-testid="consolidation-excel">{m.excelNote}</Text>;
   const onDrop = (e: DragEvent) => {
     e.preventDefault();
     setOver(false);
@@ -72,6 +71,7 @@ export function ConsolidationPanel({ host, runner }: { host: PaneHost; runner: R
     <div className={s.stack}>
       <Card>
         <Text as="h2" size={500} weight="semibold">{m.title}</Text>
+        {host.kind === 'excel' && <Text size={400} data-testid="consolidation-excel">{m.excelNote}</Text>}
         <div className={mergeClasses(s.drop, over && s.over)} data-testid="consolidation-drop" onDragOver={(e) => { e.preventDefault(); setOver(true); }} onDragLeave={() => setOver(false)} onDrop={onDrop}>
           <DocumentTableRegular className={s.icon} />
           <Text size={500} weight="semibold">{m.drop}</Text>
@@ -96,7 +96,9 @@ export function ConsolidationPanel({ host, runner }: { host: PaneHost; runner: R
         <>
           <Text size={400} weight="semibold" data-testid="consolidation-summary">{m.summary(c.found, c.included.length, c.excluded.length, c.totals.covers)}；{m.totalIncome(formatAmount(c.totals.operatingIncome))}</Text>
           <div className={s.row}>
-            <Button appearance="primary" size="large" icon={<ArrowDownloadRegular />} disabled={busy} data-testid="consolidation-download" onClick={() => void st.download(m.downloadName)}>{m.download}</Button>
+            {host.kind === 'excel'
+              ? <Button appearance="primary" size="large" disabled={busy} data-testid="consolidation-write" onClick={() => void st.writeHere(m.writing, m.written)}>{m.writeHere}</Button>
+              : <Button appearance="primary" size="large" icon={<ArrowDownloadRegular />} disabled={busy} data-testid="consolidation-download" onClick={() => void st.download(m.downloadName)}>{m.download}</Button>}
           </div>
           <div className={s.scroller}>
             <table className={s.table} data-testid="consolidation-villages" aria-label={m.title}>

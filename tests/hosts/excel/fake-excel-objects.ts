@@ -5,6 +5,7 @@
 import { FakeExcelError, type RawValue, type SheetState, TableState } from './fake-excel-state';
 import { FakeProxy, payload, recorder } from './fake-excel-proxy';
 import { FakeRange } from './fake-excel-range';
+import { FakeCharts } from './fake-excel-charts';
 
 export class FakeSheet extends FakeProxy<SheetState> {
   readonly tables = { add: (range: FakeRange, hasHeaders: boolean) => this.addTable(range, hasHeaders) };
@@ -29,8 +30,27 @@ export class FakeSheet extends FakeProxy<SheetState> {
     }),
     removePageBreaks: () => this.act(20, (s) => (s.pageBreaks = [])),
   };
+  /**
+   * Worksheet.onChanged (ExcelApi 1.7): add() registers at sync and returns an EventHandlerResult
+   * whose remove() is queued on the same context (FakeExcel.fireChanged calls the handlers).
+   */
+  readonly onChanged = {
+    add: (handler: (e: Excel.WorksheetChangedEventArgs) => Promise<unknown>) => {
+      this.ctx.enqueue(20, () => this.ctx.fake.handlers.push({ sheet: this.state(), handler }));
+      return {
+        context: this.ctx,
+        remove: () => this.ctx.enqueue(20, () => {
+          const fake = this.ctx.fake;
+          fake.handlers = fake.handlers.filter((h) => h.handler !== handler);
+        }),
+      };
+    },
+  };
   /** Recorded by path into SheetState.page; not checked against the real PageLayout API. */
   readonly pageLayout = recorder('', (path, value) => this.act(payload(value), (s) => s.page.set(path, value))) as Excel.PageLayout;
+  get charts(): FakeCharts {
+    return new FakeCharts(this.ctx, () => this.state());
+  }
   preload(prop: string): void {
     this.loaded.set(prop, this.readProp(prop));
   }

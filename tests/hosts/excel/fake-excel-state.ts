@@ -4,6 +4,8 @@
  * Only what the Excel host uses is modelled.
  */
 
+import type { ChartState } from './fake-excel-charts';
+
 export type RawValue = string | number | boolean;
 
 export interface FakeCell {
@@ -50,6 +52,8 @@ export class SheetState {
   merges: Box[] = [];
   /** pageLayout settings by path ('paperSize', 'setPrintTitleRows()' …). */
   page = new Map<string, unknown>();
+  /** Charts drawn on the sheet (fake-excel-charts.ts). */
+  charts: ChartState[] = [];
   constructor(public name: string) {}
 
   cell(r: number, c: number): FakeCell | undefined {
@@ -193,4 +197,32 @@ export function typeIntoCell(cell: FakeCell, input: RawValue | null | undefined)
     return;
   }
   cell.value = input;
+}
+
+/** An independent copy of a fake workbook (cells, formats, tables, everything recorded), to start many runs from one state. */
+export function cloneWorkbook(book: WorkbookState): WorkbookState {
+  const out = new WorkbookState();
+  const sheets = new Map<SheetState, SheetState>();
+  out.sheets = book.sheets.map((s) => {
+    const c = new SheetState(s.name);
+    for (const [k, v] of Object.entries(s)) (c as unknown as Record<string, unknown>)[k] = structuredClone(v);
+    sheets.set(s, c);
+    return c;
+  });
+  for (const [name, t] of book.tables) {
+    const c = new TableState(t.name, sheets.get(t.sheet)!, t.row0, t.col0, t.cols, t.bodyRows);
+    c.props = { ...t.props };
+    out.tables.set(name, c);
+  }
+  out.active = book.active && sheets.get(book.active);
+  return out;
+}
+
+/** A fake workbook as plain data, for deep equality: sheets in tab order with every recorded setting, tables by name. */
+export function dumpWorkbook(book: WorkbookState): unknown {
+  return {
+    sheets: book.sheets.map((s) => ({ ...s, cells: [...s.cells].sort(([a], [b]) => a.localeCompare(b)) })),
+    tables: [...book.tables.values()].map((t) => ({ ...t, sheet: t.sheet.name })).sort((a, b) => a.name.localeCompare(b.name)),
+    active: book.active?.name,
+  };
 }

@@ -5,6 +5,11 @@
  * only after a sync; a request or a response (loaded values) over 5 MB is refused as Excel on
  * the web does. It counts syncs and
  * request sizes and logs every cell write.
+ * Faults can be injected (`fault`): a request refused whole, or one command of it failing. As in
+ * Office.js, the commands before a failing command of a request stay done and those after it never
+ * run ("All other commands after the failed command in the batch are not executed":
+ * https://learn.microsoft.com/javascript/api/office/officeextension.error, traceMessages example),
+ * and when the batch function of Excel.run throws, what it queued after its last sync is never sent.
  * Not modelled: calculation (formula cells read as ''), styles beyond bold, merged cells,
  * events, the 5-million-cell read limit, A1-address getRange.
  */
@@ -26,8 +31,20 @@ export interface WriteLog {
   data: unknown;
 }
 
+/** Which request fails: `sync` counts from the fake's creation (compare `syncs`); without `command` the whole request is refused. */
+export interface Fault {
+  sync: number;
+  command?: number;
+}
+
 export class FakeExcel {
-  readonly book = new WorkbookState();
+  book = new WorkbookState();
+  /** The next injected fault, cleared when it fires. */
+  fault: Fault | undefined;
+  /** Worksheet.onChanged handlers registered (and not removed), by sheet. */
+  handlers: { sheet: SheetState; handler: (e: Excel.WorksheetChangedEventArgs) => Promise<unknown> }[] = [];
+  /** Called after every request that ran whole (tests watch the workbook change request by request). */
+  afterSync: (() => void) | undefined;
   syncs = 0;
   runs = 0;
   suspendCalls = 0;
@@ -42,6 +59,22 @@ export class FakeExcel {
     await ctx.sync(); // Excel.run flushes what is left; a well-behaved caller leaves nothing
     return result;
   };
+
+  /** Stands in for Excel.run(context, batch): a batch on an existing context, flushed at the end. */
+  readonly runWith = async <T>(context: Excel.RequestContext, batch: (ctx: Excel.RequestContext) => Promise<T>): Promise<T> => {
+    this.runs++;
+    const result = await batch(context);
+    await context.sync();
+    return result;
+  };
+
+  /** What Excel does after the user edits `address` on a sheet: each handler of that sheet gets the event. */
+  async fireChanged(sheet: string, address: string): Promise<void> {
+    const target = this.book.sheet(sheet);
+    for (const h of this.handlers.filter((x) => x.sheet === target)) {
+      await h.handler({ address, changeType: 'RangeEdited', source: 'Local', type: 'WorksheetChanged', worksheetId: sheet } as unknown as Excel.WorksheetChangedEventArgs);
+    }
+  }
 
   /** Sync count of one port call. */
   async countSyncs(call: () => Promise<unknown>): Promise<number> {
@@ -77,6 +110,12 @@ export class FakeContext {
     const bytes = commands.reduce((n, c) => n + c.bytes, 0);
     this.fake.syncs++;
     this.fake.requests.push({ bytes, commands: commands.length });
+    const fault = this.fake.fault;
+    if (fault?.sync === this.fake.syncs) {
+      this.fake.fault = undefined;
+      for (const c of commands.slice(0, fault.command ?? 0)) c.run();
+      throw new FakeExcelError('GeneralException', `injected fault at sync ${fault.sync}${fault.command === undefined ? '' : `, command ${fault.command}`}`);
+    }
     if (bytes > REQUEST_LIMIT_BYTES) throw new FakeExcelError('RequestPayloadSizeLimitExceeded', `${bytes} bytes`);
     this.responseBytes = 0;
     for (const c of commands) c.run();
@@ -84,6 +123,7 @@ export class FakeContext {
     if (request) request.responseBytes = this.responseBytes;
     // As Excel on the web: the commands ran, but the answer is refused.
     if (this.responseBytes > REQUEST_LIMIT_BYTES) throw new FakeExcelError('ResponsePayloadSizeLimitExceeded', `${this.responseBytes} bytes`);
+    this.fake.afterSync?.();
     await Promise.resolve();
   }
 }
