@@ -56,27 +56,74 @@ interface Block {
 
 const sum = (xs: readonly number[]): number => xs.reduce((t, x) => t + x, 0);
 
+/** One body line of a printed voucher. Amounts in fen; 0 is printed blank. */
+export interface VoucherSlipLine {
+  summary: string;
+  account: string;
+  debit: number;
+  credit: number;
+}
+
+/**
+ * One voucher as it is printed — the text of every box of the standard form. The 记账凭证 sheet
+ * and the task pane's print view both draw from this, so the two cannot disagree.
+ */
+export interface VoucherSlip {
+  title: string;
+  unit: string;
+  date: string;
+  number: string;
+  /** The column heads: 摘要, 会计科目, 借方金额, 贷方金额. */
+  heads: readonly [string, string, string, string];
+  /** The voucher's lines, padded with blank ones to VOUCHER_LINES. */
+  lines: (VoucherSlipLine | undefined)[];
+  totalDebit: number;
+  totalCredit: number;
+  /** '合计（大写）：…' — the debit total in capitals. */
+  totalText: string;
+  signatures: string;
+  attachments: string;
+}
+
+/** The printed form of one voucher. */
+export function voucherSlip(v: Voucher, chart: Chart, unit: string): VoucherSlip {
+  const n = Math.max(VOUCHER_LINES, v.lines.length);
+  const totalDebit = sum(v.lines.map((l) => l.debit));
+  const totalCredit = sum(v.lines.map((l) => l.credit));
+  return {
+    title: '记 账 凭 证',
+    unit: `单位：${unit}`,
+    date: dateZh(v.date),
+    number: `记字第 ${v.number} 号`,
+    heads: ['摘要', '会计科目', '借方金额', '贷方金额'],
+    lines: Array.from({ length: n }, (_, i) => {
+      const l = v.lines[i];
+      return l && { summary: l.summary ?? v.summary, account: accountLabel(chart, l.account), debit: l.debit, credit: l.credit };
+    }),
+    totalDebit,
+    totalCredit,
+    // 借贷 of a balanced voucher are equal; the capitals are of the debit side as written.
+    totalText: `合计（大写）：${fenToCapitals(totalDebit)}`,
+    signatures: `记账：    审核：${v.reviewer ?? ''}    制单：${v.preparer ?? ''}`,
+    attachments: `附件 ${v.attachments ?? 0} 张`,
+  };
+}
+
+const amountCell = (fen: number): Cell => (fen === 0 ? null : moneyToCell(fen));
+
 /** One voucher's block, rows relative to its first row. */
 function voucherBlock(v: Voucher, chart: Chart, unit: string): Block {
-  const n = Math.max(VOUCHER_LINES, v.lines.length);
-  const debit = sum(v.lines.map((l) => l.debit));
-  const credit = sum(v.lines.map((l) => l.credit));
-  const lines: Cell[][] = Array.from({ length: n }, (_, i) => {
-    const l = v.lines[i];
-    if (!l) return [null, null, null, null];
-    return [l.summary ?? v.summary, accountLabel(chart, l.account), l.debit === 0 ? null : moneyToCell(l.debit), l.credit === 0 ? null : moneyToCell(l.credit)];
-  });
+  const slip = voucherSlip(v, chart, unit);
   const rows: Cell[][] = [
-    ['记 账 凭 证', null, null, null],
-    [`单位：${unit}`, dateZh(v.date), `记字第 ${v.number} 号`, null],
-    ['摘要', '会计科目', '借方金额', '贷方金额'],
-    ...lines,
-    // 借贷 of a balanced voucher are equal; the capitals are of the debit side as written.
-    [`合计（大写）：${fenToCapitals(debit)}`, null, moneyToCell(debit), moneyToCell(credit)],
-    [`记账：    审核：${v.reviewer ?? ''}    制单：${v.preparer ?? ''}`, null, `附件 ${v.attachments ?? 0} 张`, null],
+    [slip.title, null, null, null],
+    [slip.unit, slip.date, slip.number, null],
+    [...slip.heads],
+    ...slip.lines.map((l): Cell[] => (l ? [l.summary, l.account, amountCell(l.debit), amountCell(l.credit)] : [null, null, null, null])),
+    [slip.totalText, null, moneyToCell(slip.totalDebit), moneyToCell(slip.totalCredit)],
+    [slip.signatures, null, slip.attachments, null],
     [null, null, null, null],
   ];
-  const total = 3 + n;
+  const total = 3 + slip.lines.length;
   return {
     rows,
     merges: [
@@ -90,6 +137,11 @@ function voucherBlock(v: Voucher, chart: Chart, unit: string): Block {
   };
 }
 
+/** The 单位 a voucher names: township then village. */
+export function voucherUnit(head: Pick<VoucherPrintHead, 'township' | 'village'>): string {
+  return `${head.township}${head.village}`;
+}
+
 /** Rows a voucher's block takes. */
 export function voucherBlockRows(v: Pick<Voucher, 'lines'>): number {
   return FRAME_ROWS + Math.max(VOUCHER_LINES, v.lines.length);
@@ -101,7 +153,7 @@ export function voucherBlockRows(v: Pick<Voucher, 'lines'>): number {
  * is `perPage` blocks of the standard height).
  */
 export function renderVoucherPrint(vouchers: readonly Voucher[], chart: Chart, head: VoucherPrintHead): GeneratedSheet {
-  const unit = `${head.township}${head.village}`;
+  const unit = voucherUnit(head);
   const rows: Cell[][] = [];
   const merges: CellSpan[] = [];
   const boldRows: number[] = [];
