@@ -144,41 +144,62 @@ export function voucherUnit(head: Pick<VoucherPrintHead, 'township' | 'village'>
 
 /** Rows a voucher's block takes. */
 export function voucherBlockRows(v: Pick<Voucher, 'lines'>): number {
-  return FRAME_ROWS + Math.max(VOUCHER_LINES, v.lines.length);
+  return blockRows(v.lines.length);
+}
+
+function blockRows(lineCount: number): number {
+  return FRAME_ROWS + Math.max(VOUCHER_LINES, lineCount);
 }
 
 /**
- * The 记账凭证 sheet: one block per voucher, in the order given, a page break before every
- * `perPage`-th block, or earlier when a long voucher would overflow the page (the row budget
- * is `perPage` blocks of the standard height).
+ * Which vouchers share an A4 page: up to `perPage` in a row, fewer when a long voucher would
+ * overflow the page (the row budget is `perPage` blocks of the standard height). Returns the
+ * index of the first voucher of every page after the first. The sheet and the pane's print view
+ * both cut pages here.
  */
+export function voucherPageStarts(lineCounts: readonly number[], perPage: 2 | 3): number[] {
+  const budget = perPage * (FRAME_ROWS + VOUCHER_LINES);
+  const starts: number[] = [];
+  let onPage = 0;
+  let pageRows = 0;
+  lineCounts.forEach((lines, i) => {
+    const rows = blockRows(lines);
+    if (onPage > 0 && (onPage === perPage || pageRows + rows > budget)) {
+      starts.push(i);
+      onPage = 0;
+      pageRows = 0;
+    }
+    onPage++;
+    pageRows += rows;
+  });
+  return starts;
+}
+
+/** The sheet's title line: '记账凭证（2025-01 至 2025-03，共 12 张）'. */
+export function voucherPrintTitle(head: Pick<VoucherPrintHead, 'from' | 'to'>, count: number): string {
+  const period = head.from === head.to ? head.from : `${head.from} 至 ${head.to}`;
+  return `记账凭证（${period}，共 ${count} 张）`;
+}
+
+/** The 记账凭证 sheet: one block per voucher, in the order given, a page break where voucherPageStarts cuts. */
 export function renderVoucherPrint(vouchers: readonly Voucher[], chart: Chart, head: VoucherPrintHead): GeneratedSheet {
   const unit = voucherUnit(head);
   const rows: Cell[][] = [];
   const merges: CellSpan[] = [];
   const boldRows: number[] = [];
   const rowBreaks: number[] = [];
-  const budget = head.perPage * (FRAME_ROWS + VOUCHER_LINES);
-  let onPage = 0;
-  let pageRows = 0;
-  for (const v of vouchers) {
+  const starts = new Set(voucherPageStarts(vouchers.map((v) => v.lines.length), head.perPage));
+  vouchers.forEach((v, i) => {
     const b = voucherBlock(v, chart, unit);
-    if (onPage > 0 && (onPage === head.perPage || pageRows + b.rows.length > budget)) {
-      rowBreaks.push(rows.length);
-      onPage = 0;
-      pageRows = 0;
-    }
+    if (starts.has(i)) rowBreaks.push(rows.length);
     const at = rows.length;
     rows.push(...b.rows);
     merges.push(...b.merges.map((m) => ({ ...m, row: m.row + at })));
     boldRows.push(...b.bold.map((r) => r + at));
-    onPage++;
-    pageRows += b.rows.length;
-  }
-  const period = head.from === head.to ? head.from : `${head.from} 至 ${head.to}`;
+  });
   return {
     name: SHEETS.voucherPrint,
-    title: [`记账凭证（${period}，共 ${vouchers.length} 张）`],
+    title: [voucherPrintTitle(head, vouchers.length)],
     columns: COLUMNS,
     rows,
     merges,

@@ -81,7 +81,7 @@ export function MonthPicker(props: MonthPickerProps) {
   const [year, setYear] = useState(shown?.year ?? new Date().getFullYear());
   return (
     <div className={s.field}>
-      <Label htmlFor={id} size="large">{props.label}</Label>
+      <Label htmlFor={id}>{props.label}</Label>
       <Popover open={open} onOpenChange={(_, d) => { setOpen(d.open); if (d.open && shown) setYear(shown.year); }} trapFocus positioning="below-start">
         <PopoverTrigger disableButtonEnhancement>
           <Button id={id} className={s.trigger} size="large" icon={<CalendarMonthRegular />} disabled={props.disabled === true} data-testid={props.testId} data-value={props.value} aria-haspopup="dialog">
