@@ -12,7 +12,7 @@ import { Button, Text, makeStaticStyles, makeStyles, mergeClasses, tokens } from
 import { DismissRegular, PrintRegular } from '@fluentui/react-icons';
 import { createPortal } from 'react-dom';
 import { formatFen } from '../../core/money';
-import type { VoucherSlip } from '../../workbook/voucher-print';
+import { VOUCHER_LINES, type VoucherSlip } from '../../workbook/voucher-print';
 import { useBooksMessages } from '../books-i18n';
 import type { VoucherSlipsOutcome } from '../model';
 import { NARROW } from './narrow';
@@ -40,11 +40,12 @@ const useStyles = makeStyles({
   printSlip3: { height: '90mm', boxSizing: 'border-box', breakInside: 'avoid', borderBottom: '1px dashed #888', paddingBlock: '3mm' },
   printSlip2: { height: '135mm', boxSizing: 'border-box', breakInside: 'avoid', borderBottom: '1px dashed #888', paddingBlock: '5mm' },
   printLong: { height: 'auto', minHeight: '90mm' },
-  slip: { color: '#000', fontSize: '10.5pt', fontFamily: '"SimSun", "Songti SC", serif', [NARROW]: { fontSize: '12px' } },
-  title: { textAlign: 'center', fontSize: '16pt', fontWeight: 700, letterSpacing: '0.3em', margin: '0 0 2mm', textDecorationLine: 'underline', textDecorationStyle: 'double', [NARROW]: { fontSize: '17px' } },
+  // A standard slip (five lines) is about 65 mm tall at these sizes, so three fit an A4 page with room for wrapped 摘要.
+  slip: { color: '#000', fontSize: '10pt', lineHeight: 1.25, fontFamily: '"SimSun", "Songti SC", serif', [NARROW]: { fontSize: '12px' } },
+  title: { textAlign: 'center', fontSize: '14pt', fontWeight: 700, letterSpacing: '0.3em', margin: '0 0 2mm', textDecorationLine: 'underline', textDecorationStyle: 'double', [NARROW]: { fontSize: '17px' } },
   meta: { display: 'flex', justifyContent: 'space-between', flexWrap: 'wrap', columnGap: '4mm', marginBottom: '1mm' },
   table: { width: '100%', borderCollapse: 'collapse', tableLayout: 'fixed' },
-  cell: { border: '1px solid #000', padding: '1mm 1.5mm', height: '6.5mm', verticalAlign: 'middle', overflowWrap: 'anywhere', [NARROW]: { padding: '2px 3px' } },
+  cell: { border: '1px solid #000', padding: '0.6mm 1.5mm', height: '6mm', verticalAlign: 'middle', overflowWrap: 'anywhere', [NARROW]: { padding: '2px 3px' } },
   th: { fontWeight: 700, textAlign: 'center' },
   num: { textAlign: 'end', fontVariantNumeric: 'tabular-nums', whiteSpace: 'nowrap', [NARROW]: { fontSize: '11px' } },
   // On paper 摘要 and 会计科目 get the room; in a narrow pane the amounts need a whole line each.
@@ -100,7 +101,7 @@ function PrintPages({ view }: { view: VoucherSlipsOutcome }) {
       {view.pages.map((page, p) => (
         <section key={p} className={s.printPage} data-testid="voucher-print-page">
           {page.map((slip, i) => (
-            <div key={i} className={mergeClasses(slipClass, page.length === 1 && slip.lines.length > 8 && s.printLong)}>
+            <div key={i} className={mergeClasses(slipClass, page.length === 1 && slip.lines.length > VOUCHER_LINES && s.printLong)}>
               <Slip slip={slip} />
             </div>
           ))}
