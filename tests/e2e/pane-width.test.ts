@@ -267,8 +267,8 @@ describe('新年度建账 and 打印记账凭证', () => {
     await page.pdf({ path: pdf, preferCSSPageSize: true, printBackground: true });
     const info = (await run('pdfinfo', [pdf])).stdout;
     expect(info).toMatch(new RegExp(`Pages:\\s+${pages}\\n`));
-    // A4 is 595 × 842 pt.
-    expect(info).toMatch(/Page size:\s+595(\.\d+)? x 841(\.\d+)? pts|Page size:\s+595(\.\d+)? x 842(\.\d+)? pts/);
+    // A4 is 210 × 297 mm, 595.28 × 841.89 pt; Chromium writes it rounded to its own units (594.96 × 841.92).
+    expect(info).toMatch(/Page size:\s+59[45](\.\d+)? x 84[12](\.\d+)? pts \(A4\)/);
     const text = (await run('pdftotext', ['-layout', pdf, '-'])).stdout;
     const perPage = text.split('\f').filter((t) => t.trim() !== '').map((t) => (t.match(/记 账 凭 证/g) ?? []).length);
     expect(perPage.reduce((a, b) => a + b, 0)).toBe(n);
