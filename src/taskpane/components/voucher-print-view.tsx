@@ -32,7 +32,8 @@ const usePrintRules = makeStaticStyles(`
 const useStyles = makeStyles({
   head: { display: 'flex', alignItems: 'center', gap: tokens.spacingHorizontalS, flexWrap: 'wrap' },
   grow: { flexGrow: 1, minWidth: 0 },
-  screen: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalL, marginTop: tokens.spacingVerticalM },
+  // On a wide screen the preview keeps the proportions of the paper rather than stretching.
+  screen: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalL, marginTop: tokens.spacingVerticalM, maxWidth: '800px' },
   screenPage: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS, padding: '8px', backgroundColor: '#fff', border: '1px solid #bbb', boxShadow: tokens.shadow4 },
   pageNo: { color: tokens.colorNeutralForeground3, textAlign: 'end' },
   // Print: one A4 page per group, slips spread over it with a dashed line to cut along.
