@@ -168,7 +168,13 @@ export function useBook(host: PaneHost, engine: PaneEngine, m: Messages): BookSt
       if (!f.sheet || f.row === undefined) return;
       const { sheet, row } = f;
       if (host.kind === 'excel') void run(m.findingGoTo, () => host.selectCell(sheet, row, f.column));
-      else void withBook(m.findingGoTo, async (b) => setPreview({ sheet, row, rows: (await b.port.readSheet(sheet))?.rows ?? [] }));
+      else {
+        void withBook(m.findingGoTo, async (b) => {
+          // A finding on an import file (the trial balance of 从2004年制度转换) names that file, not a sheet of this book.
+          const grid = await b.port.readSheet(sheet);
+          if (grid) setPreview({ sheet, row, rows: grid.rows });
+        });
+      }
     },
     closePreview: () => setPreview(undefined),
     newYear: () => void withBook(booksMessages(m.lang).newYearBusy, async (b, opts) => {
