@@ -5,7 +5,7 @@
  */
 import { readFile } from 'node:fs/promises';
 import type { Scalar } from '../workbook/port';
-import { parseCsv } from '../workbook/voucher-import';
+import { csvTable, gridTable } from '../workbook/input-table';
 import { openXlsx } from '../hosts/xlsx/xlsx-workbook';
 import { NODE_CODEC } from '../hosts/xlsx/node-codec';
 import { InputFileError } from './errors';
@@ -19,16 +19,6 @@ export interface InputTable {
   firstRow: number;
 }
 
-/** UTF-8 if the bytes are valid UTF-8 (BOM dropped), else GBK. */
-export function decodeText(bytes: Uint8Array): string {
-  try {
-    const text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
-    return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
-  } catch {
-    return new TextDecoder('gbk').decode(bytes);
-  }
-}
-
 export async function readInputTable(path: string, source: string): Promise<InputTable> {
   let bytes: Buffer;
   try {
@@ -37,9 +27,7 @@ export async function readInputTable(path: string, source: string): Promise<Inpu
     throw new InputFileError('missing', path);
   }
   if (/\.xlsx$/i.test(path)) return readFirstSheet(bytes, source, path);
-  const lines = parseCsv(decodeText(bytes));
-  const [header = [], ...rows] = lines;
-  return { source, header: header.map((h) => String(h ?? '').trim()), rows, firstRow: 2 };
+  return { source, ...csvTable(bytes) };
 }
 
 /** The first sheet of an .xlsx through the same parts host as the books (formula results, dates by their format). */
@@ -52,7 +40,5 @@ async function readFirstSheet(bytes: Buffer, source: string, path: string): Prom
   } catch {
     throw new InputFileError('not-a-workbook', path);
   }
-  const width = grid.reduce((m, r) => Math.max(m, r.length), 0);
-  const [header = [], ...rows] = grid.map((r) => Array.from({ length: width }, (_v, j) => r[j] ?? null));
-  return { source, header: header.map((h) => String(h ?? '').trim()), rows, firstRow: 2 };
+  return { source, ...gridTable(grid) };
 }

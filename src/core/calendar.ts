@@ -76,6 +76,13 @@ export function yearOf(iso: IsoDate): number {
   return Number(iso.slice(0, 4));
 }
 
+const MONTH_RE = /^\d{4}-(0[1-9]|1[0-2])$/;
+
+/** A month written 'YYYY-MM' (months 01–12). */
+export function isYearMonth(s: string): boolean {
+  return MONTH_RE.test(s);
+}
+
 /** 'YYYY-MM' of an ISO date. */
 export function monthOf(date: string): YearMonth {
   return date.slice(0, 7);

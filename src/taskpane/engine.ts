@@ -10,11 +10,15 @@ import { LIVE_SHEETS, checkEditedRows, mergeLiveFindings } from '../app/live-che
 import { buildReports } from '../app/build-reports';
 import { closeYear } from '../app/close-year';
 import { lockPeriod } from '../app/lock-period';
+import { newYear } from '../app/new-year';
+import { voucherSlips } from '../app/print-vouchers';
+import { initFrom2004 } from '../app/init-from-2004';
 import { buildDisclosure } from '../app/disclose';
 import { builtInTemplate, builtInTemplateNames } from '../core/disclosure/templates';
 import type { DisclosureTable } from '../core/disclosure/model';
 import { formatFen } from '../core/money';
 import { footerLines } from '../workbook/disclosure-sheets';
+import { voucherPageStarts, voucherPrintTitle } from '../workbook/voucher-print';
 import type { DisclosureView, PaneEngine } from './model';
 
 /** A generated table as display text: amounts grouped with two decimals, blanks for headings. */
@@ -54,6 +58,20 @@ export function createAppEngine(today: Clock = localToday): PaneEngine {
       // Then every disclosure in the workbook, the new ones included, against the template and the books.
       const checked = (await validateWorkbook(port, { ...opts, template })).findings.filter((f) => f.rule.startsWith('disclosure.'));
       return { findings: checked, views: r.tables.map(disclosureView) };
+    },
+    newYear: async (thisYear, next, opts) => {
+      const r = await newYear(thisYear, next, opts);
+      return { findings: r.findings, year: r.ok ? r.year : undefined, balances: r.balances, contracts: r.contracts };
+    },
+    voucherSlips: async (port, from, to, perPage, opts) => {
+      const r = await voucherSlips(port, { ...opts, from, to, perPage });
+      const cuts = [0, ...voucherPageStarts(r.slips.map((sl) => sl.lines.length), perPage), r.slips.length];
+      const pages = cuts.slice(1).map((end, i) => r.slips.slice(cuts[i], end)).filter((p) => p.length > 0);
+      return { findings: r.findings, pages, count: r.slips.length, title: voucherPrintTitle({ from, to }, r.slips.length), perPage };
+    },
+    initFrom2004: async (port, s, src, opts) => {
+      const r = await initFrom2004(port, { village: s.village, township: s.township, year: s.fiscalYear }, src, opts);
+      return { findings: r.findings, ok: r.ok, converted: r.converted, unmapped: r.unmapped };
     },
   };
 }

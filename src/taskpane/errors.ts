@@ -5,7 +5,7 @@
  */
 import type { Messages } from './i18n';
 
-export type PaneErrorCode = 'not-xlsx' | 'bad-file' | 'sample-missing' | 'no-workbook' | 'has-findings';
+export type PaneErrorCode = 'not-xlsx' | 'not-table' | 'bad-file' | 'sample-missing' | 'no-workbook' | 'has-findings';
 
 /** An expected failure of the pane itself (a wrong file, no workbook open). */
 export class PaneError extends Error {
@@ -24,6 +24,7 @@ export function isAbort(e: unknown): boolean {
 
 const CODE_MESSAGE: Record<PaneErrorCode, (m: Messages) => string> = {
   'not-xlsx': (m) => m.errorNotXlsx,
+  'not-table': (m) => m.errorNotTable,
   'bad-file': (m) => m.errorBadFile,
   'sample-missing': (m) => m.errorSampleMissing,
   'no-workbook': (m) => m.errorNoWorkbook,

@@ -9,6 +9,8 @@ import { createExcelWorkbook, selectCell } from '../hosts/excel/excel-workbook';
 import { watchEdits } from '../hosts/excel/excel-live';
 import type { EditedRows } from '../workbook/edits';
 import { createXlsxWorkbook } from '../hosts/xlsx/xlsx-workbook';
+import type { ImportSource } from '../app/import-source';
+import { csvTable, gridTable } from '../workbook/input-table';
 import type { Snapshot } from './atomic';
 import { PaneError } from './errors';
 
@@ -19,7 +21,17 @@ export interface OpenBook {
   port: WorkbookPort;
 }
 
-export interface ExcelPaneHost {
+/** What both hosts can do with files on this computer (the browser's file picker and download). */
+export interface PaneFiles {
+  /** An empty .xlsx workbook in memory, e.g. to build next year's book into. */
+  createBlank(fileName: string): Promise<OpenBook>;
+  /** Saves an in-memory .xlsx book through the browser's download (nothing leaves the machine). */
+  download(book: OpenBook, fileName: string): Promise<void>;
+  /** An import file picked by the user (.csv in UTF-8 or GBK, or the first sheet of an .xlsx) as rows. */
+  readTable(file: File): Promise<ImportSource>;
+}
+
+export interface ExcelPaneHost extends PaneFiles {
   kind: 'excel';
   book: OpenBook;
   /** Selects the cell a finding points at, so the accountant sees it in the grid. */
@@ -30,25 +42,52 @@ export interface ExcelPaneHost {
   watchEdits(sheets: readonly string[], onEdits: (edits: EditedRows[]) => void): Promise<() => Promise<void>>;
 }
 
-export interface StandalonePaneHost {
+export interface StandalonePaneHost extends PaneFiles {
   kind: 'standalone';
   /** True when the page was opened with ?sample=1. */
   wantsSample: boolean;
   openFile(file: File): Promise<OpenBook>;
   /** Fetches the sample next to the page; `signal` cancels the download. */
   openSample(signal?: AbortSignal): Promise<OpenBook>;
-  /** An empty workbook to set up as a new village book (新建). */
-  createBlank(fileName: string): Promise<OpenBook>;
-  /** Saves the workbook through the browser's download (nothing leaves the machine). */
-  download(book: OpenBook, fileName: string): Promise<void>;
   /** The book's bytes now, and how to reopen them: a failed write puts the book back (atomic.ts). */
   snapshot: Snapshot;
 }
 
 export type PaneHost = ExcelPaneHost | StandalonePaneHost;
 
+type XlsxBook = OpenBook & { toBytes(): Promise<Uint8Array> };
+
+/** The file side of both hosts: in Excel too, a new book (next year's) is an .xlsx the browser downloads. */
+const paneFiles: PaneFiles = {
+  createBlank: async (fileName) => {
+    const port = await createXlsxWorkbook();
+    return { fileName, port, toBytes: () => port.toBytes() } satisfies XlsxBook;
+  },
+  download: async (book, fileName) => saveBytes(await asXlsx(book).toBytes(), fileName),
+  readTable: async (file) => {
+    const bytes = new Uint8Array(await file.arrayBuffer());
+    const where = (firstRow: number) => ({ source: file.name, firstRow });
+    if (/\.csv$/i.test(file.name)) {
+      const t = csvTable(bytes);
+      return { header: t.header, rows: t.rows, where: where(t.firstRow) };
+    }
+    if (!/\.xlsx$/i.test(file.name) || !looksLikeZip(bytes)) throw new PaneError('not-table', file.name);
+    let grid;
+    try {
+      const wb = await createXlsxWorkbook(bytes);
+      const [first] = await wb.sheetNames();
+      grid = first === undefined ? [] : ((await wb.readSheet(first))?.rows ?? []);
+    } catch (e) {
+      throw new PaneError('bad-file', e instanceof Error ? e.message : String(e));
+    }
+    const t = gridTable(grid);
+    return { header: t.header, rows: t.rows, where: where(t.firstRow) };
+  },
+};
+
 export function createExcelPaneHost(): ExcelPaneHost {
   return {
+    ...paneFiles,
     kind: 'excel',
     book: { fileName: '', port: createExcelWorkbook() },
     selectCell: (sheet, row, column) => selectCell(sheet, row, column ?? 'A'),
@@ -56,8 +95,6 @@ export function createExcelPaneHost(): ExcelPaneHost {
     openFile: openXlsxFile,
   };
 }
-
-type XlsxBook = OpenBook & { toBytes(): Promise<Uint8Array> };
 
 async function openBytes(bytes: Uint8Array, fileName: string): Promise<XlsxBook> {
   if (!looksLikeZip(bytes)) throw new PaneError('not-xlsx', fileName);
@@ -77,6 +114,7 @@ async function openXlsxFile(file: File): Promise<XlsxBook> {
 
 export function createStandalonePaneHost(location: { search: string; href: string }): StandalonePaneHost {
   return {
+    ...paneFiles,
     kind: 'standalone',
     wantsSample: new URLSearchParams(location.search).get('sample') === '1',
     openFile: openXlsxFile,
@@ -85,11 +123,6 @@ export function createStandalonePaneHost(location: { search: string; href: strin
       if (!res.ok) throw new PaneError('sample-missing', `HTTP ${res.status}`);
       return openBytes(new Uint8Array(await res.arrayBuffer()), 'sample-village.xlsx');
     },
-    createBlank: async (fileName) => {
-      const port = await createXlsxWorkbook();
-      return { fileName, port, toBytes: () => port.toBytes() };
-    },
-    download: async (book, fileName) => saveBytes(await asXlsx(book).toBytes(), fileName),
     snapshot: async (book) => {
       const bytes = await asXlsx(book).toBytes();
       return () => openBytes(bytes, book.fileName);

@@ -8,6 +8,8 @@ import type { ContractStatusLine } from '../app/contract-status';
 import type { RunOptions, WorkbookMeta, WorkbookPort } from '../workbook/port';
 import type { EditedRows } from '../workbook/edits';
 import type { LiveCheck } from '../app/live-check';
+import type { ImportSource } from '../app/import-source';
+import type { VoucherSlip } from '../workbook/voucher-print';
 
 export type StatementKey = 'balanceSheet' | 'incomeStatement' | 'trialBalance';
 
@@ -51,6 +53,34 @@ export interface DisclosureResult {
   views: DisclosureView[];
 }
 
+/** 新年度建账: the next year's book, or why not. */
+export interface NewYearOutcome {
+  findings: Finding[];
+  /** The new book's year; undefined when refused (nothing to download). */
+  year: number | undefined;
+  balances: number;
+  contracts: number;
+}
+
+/** The 记账凭证 print view: printed slips of a month range (empty when refused). */
+export interface VoucherSlipsOutcome {
+  findings: Finding[];
+  /** The slips cut into A4 pages as the 记账凭证 sheet cuts them (empty when refused). */
+  pages: VoucherSlip[][];
+  count: number;
+  /** '记账凭证（2025-01 至 2025-03，共 12 张）'. */
+  title: string;
+  perPage: 2 | 3;
+}
+
+/** 从2004年制度转换: the findings (unmapped balances as warnings) and what was converted. */
+export interface From2004Outcome {
+  findings: Finding[];
+  ok: boolean;
+  converted: number;
+  unmapped: number;
+}
+
 /** The use cases the pane runs, each over a WorkbookPort. */
 export interface PaneEngine {
   readMeta(port: WorkbookPort): Promise<WorkbookMeta | undefined>;
@@ -70,4 +100,10 @@ export interface PaneEngine {
   mergeLive(previous: readonly Finding[], check: LiveCheck): Finding[];
   /** Write the disclosure sheets of `period` ('2025Q3' …), then check every disclosure in the workbook. */
   disclose(port: WorkbookPort, period: string, template: string, opts: RunOptions): Promise<DisclosureResult>;
+  /** Build next year's book into `next` (an empty workbook) from the closed `thisYear`, which is only read. */
+  newYear(thisYear: WorkbookPort, next: WorkbookPort, opts: RunOptions): Promise<NewYearOutcome>;
+  /** The vouchers of `from`..`to` ('YYYY-MM') as printed slips; writes nothing. */
+  voucherSlips(port: WorkbookPort, from: string, to: string, perPage: 2 | 3, opts: RunOptions): Promise<VoucherSlipsOutcome>;
+  /** Set up a new village book with opening balances converted from a 2004-system trial balance. */
+  initFrom2004(port: WorkbookPort, setup: VillageSetup, src: ImportSource, opts: RunOptions): Promise<From2004Outcome>;
 }

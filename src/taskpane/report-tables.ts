@@ -6,6 +6,7 @@ import { formatFen, parseFen } from '../core/money';
 import { BALANCE_SHEET_LINES } from '../core/statements/balance-sheet';
 import { INCOME_STATEMENT_LINES } from '../core/statements/income-statement';
 import type { ReportJson } from '../app/report-json';
+import { booksMessages } from './books-i18n';
 import type { Messages } from './i18n';
 import type { StatementKey } from './model';
 
@@ -13,6 +14,11 @@ export interface DisplayColumn {
   key: string;
   header: string;
   money: boolean;
+  /**
+   * Amount columns that belong together (年初 / 期末; 期初 / 本期 / 期末 借贷). A narrow pane shows
+   * one group at a time with a switch; a wide one shows them all.
+   */
+  group?: { key: string; label: string };
 }
 
 export interface DisplayRow {
@@ -48,13 +54,15 @@ const isTotalKey = (key: string) => /^total|Result$|^(current|nonCurrent)(Assets
 export function reportToTables(report: ReportJson, m: Messages): DisplayTable[] {
   const { meta } = report;
   const subtitle = m.reportHead(meta.township, meta.village, meta.from, meta.to);
-  const col = (key: string, header: string, money = false): DisplayColumn => ({ key, header, money });
+  const col = (key: string, header: string, money = false, group?: { key: string; label: string }): DisplayColumn => ({ key, header, money, ...(group && { group }) });
+  const g = (key: string, label: string) => ({ key, label });
+  const b = booksMessages(m.lang);
   return [
     {
       key: 'balanceSheet',
       title: m.balanceSheet,
       subtitle,
-      columns: [col('label', m.colItem), col('line', m.colLine), col('begin', m.colBegin, true), col('end', m.colEnd, true)],
+      columns: [col('label', m.colItem), col('line', m.colLine), col('begin', m.colBegin, true, g('begin', m.colBegin)), col('end', m.colEnd, true, g('end', m.colEnd))],
       rows: report.balanceSheet.map((r) => ({ cells: [formLabel(r), String(r.line), amountText(r.begin), amountText(r.end)], strong: isTotalKey(r.key), indent: 0 })),
     },
     {
@@ -70,9 +78,9 @@ export function reportToTables(report: ReportJson, m: Messages): DisplayTable[] 
       subtitle,
       columns: [
         col('code', m.colCode), col('name', m.colName),
-        col('openingDebit', m.colOpeningDebit, true), col('openingCredit', m.colOpeningCredit, true),
-        col('periodDebit', m.colPeriodDebit, true), col('periodCredit', m.colPeriodCredit, true),
-        col('closingDebit', m.colClosingDebit, true), col('closingCredit', m.colClosingCredit, true),
+        col('openingDebit', m.colOpeningDebit, true, g('opening', b.groupOpening)), col('openingCredit', m.colOpeningCredit, true, g('opening', b.groupOpening)),
+        col('periodDebit', m.colPeriodDebit, true, g('period', b.groupPeriod)), col('periodCredit', m.colPeriodCredit, true, g('period', b.groupPeriod)),
+        col('closingDebit', m.colClosingDebit, true, g('closing', b.groupClosing)), col('closingCredit', m.colClosingCredit, true, g('closing', b.groupClosing)),
       ],
       rows: trialBalanceRows(report.trialBalance, m),
     },

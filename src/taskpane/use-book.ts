@@ -12,7 +12,8 @@ import { PaneError } from './errors';
 import type { OpenBook, PaneHost } from './host';
 import type { Messages } from './i18n';
 import type { ReportJson } from '../app/report-json';
-import type { ContractLine, PaneEngine, VillageSetup } from './model';
+import type { ContractLine, PaneEngine, VillageSetup, VoucherSlipsOutcome } from './model';
+import { booksMessages } from './books-i18n';
 import { useRunner, type Runner } from './use-runner';
 
 export interface Preview {
@@ -30,11 +31,15 @@ export interface BookState {
   contracts: ContractLine[] | undefined;
   preview: Preview | undefined;
   reportsBuilt: boolean;
+  /** The 记账凭证 print view, when shown. */
+  slips: VoucherSlipsOutcome | undefined;
   openFile(file: File): void;
   openSample(): void;
   createBlank(): void;
   closeBook(): void;
   setup(s: VillageSetup): void;
+  /** 新建账簿 from a 2004-system trial balance file. */
+  setupFrom2004(s: VillageSetup, file: File): void;
   validate(): void;
   buildReports(): void;
   closeYear(): void;
@@ -43,6 +48,10 @@ export interface BookState {
   reveal(f: Finding): void;
   closePreview(): void;
   download(): void;
+  /** 新年度建账: next year's book, downloaded; this year's book is only read. */
+  newYear(): void;
+  showSlips(from: string, to: string, perPage: 2 | 3): void;
+  closeSlips(): void;
 }
 
 export function useBook(host: PaneHost, engine: PaneEngine, m: Messages): BookState {
@@ -54,6 +63,7 @@ export function useBook(host: PaneHost, engine: PaneEngine, m: Messages): BookSt
   const [contracts, setContracts] = useState<ContractLine[] | undefined>();
   const [preview, setPreview] = useState<Preview | undefined>();
   const [reportsBuilt, setReportsBuilt] = useState(false);
+  const [slips, setSlips] = useState<VoucherSlipsOutcome | undefined>();
   const { run, say } = runner;
 
   const adopt = useCallback((b: OpenBook | undefined, mt: WorkbookMeta | undefined) => {
@@ -64,6 +74,7 @@ export function useBook(host: PaneHost, engine: PaneEngine, m: Messages): BookSt
     setContracts(undefined);
     setPreview(undefined);
     setReportsBuilt(false);
+    setSlips(undefined);
   }, []);
 
   const open = useCallback(
@@ -113,7 +124,7 @@ export function useBook(host: PaneHost, engine: PaneEngine, m: Messages): BookSt
   };
 
   return {
-    runner, book, meta, findings, report, contracts, preview, reportsBuilt,
+    runner, book, meta, findings, report, contracts, preview, reportsBuilt, slips,
     openFile: (file) => host.kind === 'standalone' && open(() => host.openFile(file)),
     openSample: () => host.kind === 'standalone' && open((signal) => host.openSample(signal)),
     createBlank: () => host.kind === 'standalone' && open(() => host.createBlank(m.newFileName)),
@@ -122,6 +133,11 @@ export function useBook(host: PaneHost, engine: PaneEngine, m: Messages): BookSt
       const fs = await engine.initVillage(b.port, s, opts);
       setMeta(await engine.readMeta(b.port));
       afterFindings(fs, (mm) => `${mm.setupDone}${s.village}`);
+    }),
+    setupFrom2004: (s, file) => void writeBook(m.setupRun, async (b, opts) => {
+      const r = await engine.initFrom2004(b.port, s, await host.readTable(file), opts);
+      setMeta(await engine.readMeta(b.port));
+      afterFindings(r.findings, (mm) => booksMessages(mm.lang).from2004Done(s.village, r.converted, r.unmapped));
     }),
     validate: () => void withBook(m.validate, async (b, opts) => afterFindings(await engine.validate(b.port, opts), (mm) => mm.validateDone)),
     buildReports: () => void writeBook(m.buildReports, async (b, opts) => {
@@ -152,9 +168,30 @@ export function useBook(host: PaneHost, engine: PaneEngine, m: Messages): BookSt
       if (!f.sheet || f.row === undefined) return;
       const { sheet, row } = f;
       if (host.kind === 'excel') void run(m.findingGoTo, () => host.selectCell(sheet, row, f.column));
-      else void withBook(m.findingGoTo, async (b) => setPreview({ sheet, row, rows: (await b.port.readSheet(sheet))?.rows ?? [] }));
+      else {
+        void withBook(m.findingGoTo, async (b) => {
+          // A finding on an import file (the trial balance of 从2004年制度转换) names that file, not a sheet of this book.
+          const grid = await b.port.readSheet(sheet);
+          if (grid) setPreview({ sheet, row, rows: grid.rows });
+        });
+      }
     },
     closePreview: () => setPreview(undefined),
+    newYear: () => void withBook(booksMessages(m.lang).newYearBusy, async (b, opts) => {
+      const year = (meta?.fiscalYear ?? 0) + 1;
+      const next = await host.createBlank(booksMessages(m.lang).newYearFileName(meta?.village ?? '', year));
+      const r = await engine.newYear(b.port, next.port, opts);
+      if (r.year === undefined) return afterFindings(r.findings, () => '');
+      await host.download(next, next.fileName);
+      say({ kind: 'success', text: (mm) => booksMessages(mm.lang).newYearDone(year, r.balances, r.contracts) });
+    }),
+    showSlips: (from, to, perPage) => void withBook(booksMessages(m.lang).printBusy, async (b, opts) => {
+      const r = await engine.voucherSlips(b.port, from, to, perPage, opts);
+      setSlips(r.count > 0 ? r : undefined);
+      if (r.count === 0) return afterFindings(r.findings, () => '');
+      say({ kind: 'success', text: (mm) => booksMessages(mm.lang).printReady(r.count) });
+    }),
+    closeSlips: () => setSlips(undefined),
     download: () => {
       if (host.kind !== 'standalone' || !book) return;
       const name = meta ? m.downloadFileName(meta.village, meta.fiscalYear, reportsBuilt) : book.fileName;

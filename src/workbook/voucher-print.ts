@@ -56,27 +56,74 @@ interface Block {
 
 const sum = (xs: readonly number[]): number => xs.reduce((t, x) => t + x, 0);
 
+/** One body line of a printed voucher. Amounts in fen; 0 is printed blank. */
+export interface VoucherSlipLine {
+  summary: string;
+  account: string;
+  debit: number;
+  credit: number;
+}
+
+/**
+ * One voucher as it is printed — the text of every box of the standard form. The 记账凭证 sheet
+ * and the task pane's print view both draw from this, so the two cannot disagree.
+ */
+export interface VoucherSlip {
+  title: string;
+  unit: string;
+  date: string;
+  number: string;
+  /** The column heads: 摘要, 会计科目, 借方金额, 贷方金额. */
+  heads: readonly [string, string, string, string];
+  /** The voucher's lines, padded with blank ones to VOUCHER_LINES. */
+  lines: (VoucherSlipLine | undefined)[];
+  totalDebit: number;
+  totalCredit: number;
+  /** '合计（大写）：…' — the debit total in capitals. */
+  totalText: string;
+  signatures: string;
+  attachments: string;
+}
+
+/** The printed form of one voucher. */
+export function voucherSlip(v: Voucher, chart: Chart, unit: string): VoucherSlip {
+  const n = Math.max(VOUCHER_LINES, v.lines.length);
+  const totalDebit = sum(v.lines.map((l) => l.debit));
+  const totalCredit = sum(v.lines.map((l) => l.credit));
+  return {
+    title: '记 账 凭 证',
+    unit: `单位：${unit}`,
+    date: dateZh(v.date),
+    number: `记字第 ${v.number} 号`,
+    heads: ['摘要', '会计科目', '借方金额', '贷方金额'],
+    lines: Array.from({ length: n }, (_, i) => {
+      const l = v.lines[i];
+      return l && { summary: l.summary ?? v.summary, account: accountLabel(chart, l.account), debit: l.debit, credit: l.credit };
+    }),
+    totalDebit,
+    totalCredit,
+    // 借贷 of a balanced voucher are equal; the capitals are of the debit side as written.
+    totalText: `合计（大写）：${fenToCapitals(totalDebit)}`,
+    signatures: `记账：    审核：${v.reviewer ?? ''}    制单：${v.preparer ?? ''}`,
+    attachments: `附件 ${v.attachments ?? 0} 张`,
+  };
+}
+
+const amountCell = (fen: number): Cell => (fen === 0 ? null : moneyToCell(fen));
+
 /** One voucher's block, rows relative to its first row. */
 function voucherBlock(v: Voucher, chart: Chart, unit: string): Block {
-  const n = Math.max(VOUCHER_LINES, v.lines.length);
-  const debit = sum(v.lines.map((l) => l.debit));
-  const credit = sum(v.lines.map((l) => l.credit));
-  const lines: Cell[][] = Array.from({ length: n }, (_, i) => {
-    const l = v.lines[i];
-    if (!l) return [null, null, null, null];
-    return [l.summary ?? v.summary, accountLabel(chart, l.account), l.debit === 0 ? null : moneyToCell(l.debit), l.credit === 0 ? null : moneyToCell(l.credit)];
-  });
+  const slip = voucherSlip(v, chart, unit);
   const rows: Cell[][] = [
-    ['记 账 凭 证', null, null, null],
-    [`单位：${unit}`, dateZh(v.date), `记字第 ${v.number} 号`, null],
-    ['摘要', '会计科目', '借方金额', '贷方金额'],
-    ...lines,
-    // 借贷 of a balanced voucher are equal; the capitals are of the debit side as written.
-    [`合计（大写）：${fenToCapitals(debit)}`, null, moneyToCell(debit), moneyToCell(credit)],
-    [`记账：    审核：${v.reviewer ?? ''}    制单：${v.preparer ?? ''}`, null, `附件 ${v.attachments ?? 0} 张`, null],
+    [slip.title, null, null, null],
+    [slip.unit, slip.date, slip.number, null],
+    [...slip.heads],
+    ...slip.lines.map((l): Cell[] => (l ? [l.summary, l.account, amountCell(l.debit), amountCell(l.credit)] : [null, null, null, null])),
+    [slip.totalText, null, moneyToCell(slip.totalDebit), moneyToCell(slip.totalCredit)],
+    [slip.signatures, null, slip.attachments, null],
     [null, null, null, null],
   ];
-  const total = 3 + n;
+  const total = 3 + slip.lines.length;
   return {
     rows,
     merges: [
@@ -90,43 +137,69 @@ function voucherBlock(v: Voucher, chart: Chart, unit: string): Block {
   };
 }
 
+/** The 单位 a voucher names: township then village. */
+export function voucherUnit(head: Pick<VoucherPrintHead, 'township' | 'village'>): string {
+  return `${head.township}${head.village}`;
+}
+
 /** Rows a voucher's block takes. */
 export function voucherBlockRows(v: Pick<Voucher, 'lines'>): number {
-  return FRAME_ROWS + Math.max(VOUCHER_LINES, v.lines.length);
+  return blockRows(v.lines.length);
+}
+
+function blockRows(lineCount: number): number {
+  return FRAME_ROWS + Math.max(VOUCHER_LINES, lineCount);
 }
 
 /**
- * The 记账凭证 sheet: one block per voucher, in the order given, a page break before every
- * `perPage`-th block, or earlier when a long voucher would overflow the page (the row budget
- * is `perPage` blocks of the standard height).
+ * Which vouchers share an A4 page: up to `perPage` in a row, fewer when a long voucher would
+ * overflow the page (the row budget is `perPage` blocks of the standard height). Returns the
+ * index of the first voucher of every page after the first. The sheet and the pane's print view
+ * both cut pages here.
  */
+export function voucherPageStarts(lineCounts: readonly number[], perPage: 2 | 3): number[] {
+  const budget = perPage * (FRAME_ROWS + VOUCHER_LINES);
+  const starts: number[] = [];
+  let onPage = 0;
+  let pageRows = 0;
+  lineCounts.forEach((lines, i) => {
+    const rows = blockRows(lines);
+    if (onPage > 0 && (onPage === perPage || pageRows + rows > budget)) {
+      starts.push(i);
+      onPage = 0;
+      pageRows = 0;
+    }
+    onPage++;
+    pageRows += rows;
+  });
+  return starts;
+}
+
+/** The sheet's title line: '记账凭证（2025-01 至 2025-03，共 12 张）'. */
+export function voucherPrintTitle(head: Pick<VoucherPrintHead, 'from' | 'to'>, count: number): string {
+  const period = head.from === head.to ? head.from : `${head.from} 至 ${head.to}`;
+  return `记账凭证（${period}，共 ${count} 张）`;
+}
+
+/** The 记账凭证 sheet: one block per voucher, in the order given, a page break where voucherPageStarts cuts. */
 export function renderVoucherPrint(vouchers: readonly Voucher[], chart: Chart, head: VoucherPrintHead): GeneratedSheet {
-  const unit = `${head.township}${head.village}`;
+  const unit = voucherUnit(head);
   const rows: Cell[][] = [];
   const merges: CellSpan[] = [];
   const boldRows: number[] = [];
   const rowBreaks: number[] = [];
-  const budget = head.perPage * (FRAME_ROWS + VOUCHER_LINES);
-  let onPage = 0;
-  let pageRows = 0;
-  for (const v of vouchers) {
+  const starts = new Set(voucherPageStarts(vouchers.map((v) => v.lines.length), head.perPage));
+  vouchers.forEach((v, i) => {
     const b = voucherBlock(v, chart, unit);
-    if (onPage > 0 && (onPage === head.perPage || pageRows + b.rows.length > budget)) {
-      rowBreaks.push(rows.length);
-      onPage = 0;
-      pageRows = 0;
-    }
+    if (starts.has(i)) rowBreaks.push(rows.length);
     const at = rows.length;
     rows.push(...b.rows);
     merges.push(...b.merges.map((m) => ({ ...m, row: m.row + at })));
     boldRows.push(...b.bold.map((r) => r + at));
-    onPage++;
-    pageRows += b.rows.length;
-  }
-  const period = head.from === head.to ? head.from : `${head.from} 至 ${head.to}`;
+  });
   return {
     name: SHEETS.voucherPrint,
-    title: [`记账凭证（${period}，共 ${vouchers.length} 张）`],
+    title: [voucherPrintTitle(head, vouchers.length)],
     columns: COLUMNS,
     rows,
     merges,

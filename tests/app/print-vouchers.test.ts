@@ -3,7 +3,7 @@
  * capitals, three to a page, and every generated sheet of the sample legible when printed.
  */
 import { beforeAll, describe, expect, it } from 'vitest';
-import { printVouchers } from '../../src/app/print-vouchers';
+import { printVouchers, voucherSlips } from '../../src/app/print-vouchers';
 import { buildSampleBook } from '../../src/app/sample/build-sample';
 import { fenToCapitals } from '../../src/core/money-capitals';
 import { createXlsxWorkbook, type XlsxWorkbook } from '../../src/hosts/xlsx/xlsx-workbook';
@@ -93,6 +93,40 @@ describe('printVouchers', () => {
     expect(four.findings.map((f) => f.rule)).toEqual(['print.per-page']);
     expect([reversed.ok, four.ok]).toEqual([false, false]);
     expect(written.length).toBe(before);
+  });
+});
+
+describe('voucherSlips (the task pane\'s print view)', () => {
+  it('gives the same vouchers, box by box, as the 记账凭证 sheet, and writes nothing', async () => {
+    await printVouchers(book, { from: '2025-02', to: '2025-03', perPage: 2 });
+    const sheet = last();
+    const before = written.length;
+    const r = await voucherSlips(book, { from: '2025-02', to: '2025-03', perPage: 2 });
+    expect(written.length).toBe(before);
+    expect(r.ok).toBe(true);
+    expect(r.head).toMatchObject({ from: '2025-02', to: '2025-03', perPage: 2, village: '示范村', township: '青山镇' });
+    const heads = sheet.rows.flatMap((row, i) => (row[0] === '记 账 凭 证' ? [i] : []));
+    expect(r.slips).toHaveLength(heads.length);
+    expect(r.slips.length).toBeGreaterThan(2);
+    for (const [k, slip] of r.slips.entries()) {
+      const at = heads[k] ?? -1;
+      expect([slip.unit, slip.date, slip.number]).toEqual(sheet.rows[at + 1]?.slice(0, 3));
+      const total = sheet.rows[at + 3 + slip.lines.length];
+      expect(total?.[0]).toBe(slip.totalText);
+      // The sheet holds yuan at the cell boundary; the slip holds fen: 1,234.50 元 is 123450 fen.
+      expect(Math.round(Number(total?.[2]) * 100)).toBe(slip.totalDebit);
+      expect(slip.totalText).toBe(`合计（大写）：${fenToCapitals(slip.totalDebit)}`);
+      expect(slip.lines.filter((l) => l !== undefined).map((l) => l.account)).toEqual(
+        sheet.rows.slice(at + 3, at + 3 + slip.lines.length).filter((row) => row[1] !== null).map((row) => row[1]),
+      );
+    }
+  });
+
+  it('refuses an empty range as printVouchers does', async () => {
+    const r = await voucherSlips(book, { from: '2025-05', to: '2025-02' });
+    expect(r.ok).toBe(false);
+    expect(r.slips).toEqual([]);
+    expect(r.findings.map((f) => f.rule)).toEqual(['period.reversed']);
   });
 });
 

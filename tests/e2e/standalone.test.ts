@@ -190,7 +190,10 @@ describe('standalone task pane: year end', () => {
     await expect.poll(() => page.getByTestId('notice-success').textContent()).toBe(MESSAGES['zh-CN'].closeYearDone);
 
     const month = `${expected.meta.fiscalYear}-12`;
-    await page.getByLabel('锁定到（年-月）').fill(month);
+    // Our own month picker (not the browser's <input type="month">): open it, pick December.
+    await page.getByLabel('锁定到哪个月').click();
+    await page.getByRole('button', { name: `${expected.meta.fiscalYear}年12月` }).click();
+    await expect.poll(() => page.getByLabel('锁定到哪个月').getAttribute('data-value')).toBe(month);
     await page.getByRole('button', { name: '锁定', exact: true }).click();
     await expect.poll(() => page.getByTestId('notice-success').textContent()).toBe(`已锁定到 ${month}`);
     await page.getByText(`已锁定到 ${month}`, { exact: true }).first().waitFor();

@@ -33,6 +33,14 @@ describe('amountText', () => {
 
 describe('reportToTables', () => {
   const tables = reportToTables(report, zh);
+  it('groups the amount columns a narrow pane shows one group at a time: 年初/期末, and 期初/本期/期末 借贷', () => {
+    const [bs, is, tb] = tables;
+    expect(bs?.columns.map((c) => c.group?.key)).toEqual([undefined, undefined, 'begin', 'end']);
+    expect(bs?.columns.map((c) => c.group?.label).slice(2)).toEqual(['年初数', '期末数']);
+    expect(is?.columns.some((c) => c.group !== undefined)).toBe(false);
+    expect(tb?.columns.map((c) => c.group?.key)).toEqual([undefined, undefined, 'opening', 'opening', 'period', 'period', 'closing', 'closing']);
+    expect(reportToTables(report, MESSAGES['en-US'])[2]?.columns.at(-1)?.group?.label).toBe('Closing');
+  });
   it('draws the balance sheet, the income statement and the trial balance, in that order', () => {
     expect(tables.map((t) => t.title)).toEqual(['资产负债表', '收益及收益分配表', '科目余额表']);
     expect(tables[0]?.subtitle).toBe('编制单位：示例镇示例村    会计期间：2025-01 至 2025-12');

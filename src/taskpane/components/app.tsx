@@ -17,9 +17,13 @@ import { ProgressCard } from './progress-card';
 import { SheetPreview } from './sheet-preview';
 import { LiveFindings } from './live-findings';
 import { useLiveChecks } from '../use-live-checks';
+import { NARROW } from './narrow';
 
 const useStyles = makeStyles({
-  root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM, padding: tokens.spacingHorizontalL, maxWidth: '1100px', margin: '0 auto', fontSize: tokens.fontSizeBase400 },
+  root: {
+    display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM, padding: tokens.spacingHorizontalL, maxWidth: '1100px', margin: '0 auto', fontSize: tokens.fontSizeBase400,
+    [NARROW]: { padding: tokens.spacingHorizontalS, gap: tokens.spacingVerticalS },
+  },
   header: { display: 'flex', alignItems: 'center', justifyContent: 'space-between', flexWrap: 'wrap', gap: tokens.spacingHorizontalM },
   brand: { display: 'flex', alignItems: 'baseline', gap: tokens.spacingHorizontalM, flexWrap: 'wrap' },
   title: { margin: 0, fontSize: tokens.fontSizeHero700, fontWeight: tokens.fontWeightSemibold, color: tokens.colorBrandForeground1 },
@@ -74,7 +78,13 @@ export function App({ host, engine, onToggleLang }: AppProps) {
         report={st.report}
         defaultYear={new Date().getFullYear()}
         preview={st.preview && <SheetPreview sheet={st.preview.sheet} rows={st.preview.rows} highlightRow={st.preview.row} onClose={st.closePreview} />}
+        inExcel={host.kind === 'excel'}
+        slips={st.slips}
         onSetup={st.setup}
+        onSetupFrom2004={st.setupFrom2004}
+        onShowSlips={st.showSlips}
+        onCloseSlips={st.closeSlips}
+        onNewYear={st.newYear}
         onValidate={st.validate}
         onBuildReports={st.buildReports}
         onCloseYear={st.closeYear}

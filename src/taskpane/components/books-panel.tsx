@@ -1,5 +1,5 @@
 import {
-  Button, Card, Dialog, DialogActions, DialogBody, DialogContent, DialogSurface, DialogTitle, DialogTrigger, Field, Input, Text, makeStyles, tokens,
+  Button, Card, Dialog, DialogActions, DialogBody, DialogContent, DialogSurface, DialogTitle, DialogTrigger, Text, makeStyles, tokens,
 } from '@fluentui/react-components';
 import { CheckmarkCircleRegular, DocumentTableSearchRegular, LockClosedRegular, CalendarCheckmarkRegular } from '@fluentui/react-icons';
 import { useState, type ReactNode } from 'react';
@@ -7,15 +7,20 @@ import type { Finding } from '../../core/findings';
 import type { WorkbookMeta } from '../../workbook/port';
 import { useMessages } from '../i18n';
 import type { ReportJson } from '../../app/report-json';
-import type { VillageSetup } from '../model';
+import { isYearMonth } from '../../core/calendar';
+import type { VillageSetup, VoucherSlipsOutcome } from '../model';
 import { FindingsList } from './findings-list';
+import { MonthPicker } from './month-picker';
+import { NARROW } from './narrow';
+import { SetupCard } from './setup-card';
 import { StatementsView } from './statements-view';
+import { VoucherPrintView } from './voucher-print-view';
+import { NewYearCard, PrintVouchersCard } from './year-end-cards';
 
 const useStyles = makeStyles({
   stack: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalL },
-  card: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },
+  card: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM, [NARROW]: { padding: tokens.spacingHorizontalS } },
   actions: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalM },
-  form: { display: 'grid', gridTemplateColumns: 'repeat(auto-fit, minmax(160px, 1fr))', gap: tokens.spacingHorizontalM, alignItems: 'end' },
   lockForm: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalM, alignItems: 'end' },
   h2: { margin: 0, fontSize: tokens.fontSizeBase500, fontWeight: tokens.fontWeightSemibold },
 });
@@ -28,32 +33,19 @@ export interface BooksPanelProps {
   /** The sheet preview (standalone) shown next to the findings. */
   preview: ReactNode;
   defaultYear: number;
+  /** Running inside Excel (the new year's book is still a download there). */
+  inExcel: boolean;
+  slips: VoucherSlipsOutcome | undefined;
   onSetup: (setup: VillageSetup) => void;
+  onSetupFrom2004: (setup: VillageSetup, file: File) => void;
   onValidate: () => void;
   onBuildReports: () => void;
   onCloseYear: () => void;
   onLock: (month: string) => void;
   onReveal: (f: Finding) => void;
-}
-
-function SetupCard({ busy, defaultYear, onSetup }: Pick<BooksPanelProps, 'busy' | 'defaultYear' | 'onSetup'>) {
-  const m = useMessages();
-  const s = useStyles();
-  const [village, setVillage] = useState('');
-  const [township, setTownship] = useState('');
-  const [year, setYear] = useState(String(defaultYear));
-  const ok = village.trim() !== '' && township.trim() !== '' && /^\d{4}$/.test(year);
-  return (
-    <Card className={s.card}>
-      <h2 className={s.h2}>{m.setupTitle}</h2>
-      <form className={s.form} onSubmit={(e) => { e.preventDefault(); if (ok) onSetup({ village: village.trim(), township: township.trim(), fiscalYear: Number(year) }); }}>
-        <Field label={m.setupVillage} required><Input size="large" value={village} onChange={(_, d) => setVillage(d.value)} /></Field>
-        <Field label={m.setupTownship} required><Input size="large" value={township} onChange={(_, d) => setTownship(d.value)} /></Field>
-        <Field label={m.setupYear} required><Input size="large" inputMode="numeric" value={year} onChange={(_, d) => setYear(d.value)} /></Field>
-        <Button type="submit" appearance="primary" size="large" disabled={busy || !ok}>{m.setupRun}</Button>
-      </form>
-    </Card>
-  );
+  onShowSlips: (from: string, to: string, perPage: 2 | 3) => void;
+  onCloseSlips: () => void;
+  onNewYear: () => void;
 }
 
 /** Last month before today, kept inside the fiscal year: what an accountant usually locks next. */
@@ -69,7 +61,7 @@ function StepsCard(props: BooksPanelProps & { meta: WorkbookMeta }) {
   const m = useMessages();
   const s = useStyles();
   const [month, setMonth] = useState(() => props.meta.lockedThrough ?? defaultLockMonth(props.meta.fiscalYear, new Date()));
-  const monthOk = /^\d{4}-(0[1-9]|1[0-2])$/.test(month);
+  const monthOk = isYearMonth(month);
   return (
     <Card className={s.card}>
       <h2 className={s.h2}>{m.stepsTitle}</h2>
@@ -79,9 +71,7 @@ function StepsCard(props: BooksPanelProps & { meta: WorkbookMeta }) {
         <CloseYearButton year={props.meta.fiscalYear} disabled={props.busy} onConfirm={props.onCloseYear} />
       </div>
       <form className={s.lockForm} onSubmit={(e) => { e.preventDefault(); if (monthOk) props.onLock(month); }}>
-        <Field label={m.lockMonth} validationState={monthOk ? 'none' : 'error'}>
-          <Input size="large" type="month" value={month} onChange={(_, d) => setMonth(d.value)} />
-        </Field>
+        <MonthPicker label={m.lockMonth} value={month} onChange={setMonth} testId="lock-month" />
         <Button type="submit" size="large" icon={<LockClosedRegular />} disabled={props.busy || !monthOk}>{m.lockRun}</Button>
       </form>
     </Card>
@@ -135,6 +125,13 @@ export function BooksPanel(props: BooksPanelProps) {
           <h2 className={s.h2}>{m.statementsTitle}</h2>
           <StatementsView report={props.report} />
         </Card>
+      )}
+      {props.meta && (
+        <>
+          <PrintVouchersCard fiscalYear={props.meta.fiscalYear} busy={props.busy} onShow={props.onShowSlips} />
+          {props.slips && <VoucherPrintView view={props.slips} onClose={props.onCloseSlips} />}
+          <NewYearCard fiscalYear={props.meta.fiscalYear} busy={props.busy} inExcel={props.inExcel} onNewYear={props.onNewYear} />
+        </>
       )}
     </div>
   );

@@ -8,6 +8,7 @@ import { formatAmount } from '../format';
 import type { PaneHost } from '../host';
 import { useConsolidation } from '../use-consolidation';
 import type { Runner } from '../use-runner';
+import { NARROW, useNarrowStyles } from './narrow';
 
 const useStyles = makeStyles({
   stack: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalL },
@@ -27,6 +28,9 @@ const useStyles = makeStyles({
   num: { textAlign: 'end', fontVariantNumeric: 'tabular-nums', whiteSpace: 'nowrap' },
   flags: { display: 'flex', gap: tokens.spacingHorizontalXS, flexWrap: 'wrap' },
   left: { color: tokens.colorNeutralForeground3 },
+  /** In a narrow pane 文件 and 类别 give way; the village cell shows them under the name (CSS text, so the cell's own text stays the village). */
+  villageCell: { [NARROW]: { '::after': { content: 'attr(data-note)', display: 'block', color: tokens.colorNeutralForeground3, fontSize: tokens.fontSizeBase200, overflowWrap: 'anywhere' } } },
+  narrowCell: { [NARROW]: { padding: '4px 5px' } },
 });
 
 /** One line of the villages table: an included village, or a file left out. */
@@ -51,6 +55,7 @@ function villageRows(c: Consolidation): VillageRow[] {
 export function ConsolidationPanel({ host, runner }: { host: PaneHost; runner: Runner }) {
   const m = useConsolidationMessages();
   const s = useStyles();
+  const n = useNarrowStyles();
   const st = useConsolidation(host, runner);
   const input = useRef<HTMLInputElement>(null);
   const inputId = useId();
@@ -104,19 +109,20 @@ export function ConsolidationPanel({ host, runner }: { host: PaneHost; runner: R
             <table className={s.table} data-testid="consolidation-villages" aria-label={m.title}>
               <thead>
                 <tr>
-                  {[m.colVillage, m.colFile, m.colClass].map((h) => <th key={h} className={s.th} scope="col">{h}</th>)}
-                  <th className={mergeClasses(s.th, s.num)} scope="col">{m.colIncome}</th>
-                  <th className={s.th} scope="col">{m.colFlags}</th>
+                  <th className={mergeClasses(s.th, s.narrowCell)} scope="col">{m.colVillage}</th>
+                  {[m.colFile, m.colClass].map((h) => <th key={h} className={mergeClasses(s.th, n.wideOnly)} scope="col">{h}</th>)}
+                  <th className={mergeClasses(s.th, s.num, s.narrowCell)} scope="col">{m.colIncome}</th>
+                  <th className={mergeClasses(s.th, s.narrowCell)} scope="col">{m.colFlags}</th>
                 </tr>
               </thead>
               <tbody>
                 {rows.map((r) => (
                   <tr key={r.file} data-file={r.file} className={r.included ? undefined : s.left}>
-                    <td className={s.td}>{r.village}</td>
-                    <td className={s.td}>{r.file}</td>
-                    <td className={s.td}>{r.included ? r.classZh : <Badge appearance="outline" color="danger">{m.excluded}</Badge>}</td>
-                    <td className={mergeClasses(s.td, s.num)}>{r.income === undefined ? '' : formatAmount(r.income)}</td>
-                    <td className={s.td}>
+                    <td className={mergeClasses(s.td, s.narrowCell, s.villageCell)} data-note={[r.included ? r.classZh : m.excluded, r.file].join(' · ')}>{r.village}</td>
+                    <td className={mergeClasses(s.td, n.wideOnly)}>{r.file}</td>
+                    <td className={mergeClasses(s.td, n.wideOnly)}>{r.included ? r.classZh : <Badge appearance="outline" color="danger">{m.excluded}</Badge>}</td>
+                    <td className={mergeClasses(s.td, s.num, s.narrowCell)}>{r.income === undefined ? '' : formatAmount(r.income)}</td>
+                    <td className={mergeClasses(s.td, s.narrowCell)}>
                       <div className={s.flags}>
                         {r.problems.length === 0 && m.noFlags}
                         {[...new Set(r.problems.map((p) => p.rule))].map((rule) => {

@@ -6,17 +6,21 @@ import { useDisclosureMessages, type DisclosureMessages } from '../disclosure-i1
 import type { DisclosureView } from '../model';
 import type { DisclosureState } from '../use-disclosure';
 import { FindingsList } from './findings-list';
+import { NARROW } from './narrow';
 
 const useStyles = makeStyles({
   stack: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalL },
-  controls: { display: 'flex', flexWrap: 'wrap', alignItems: 'flex-end', gap: tokens.spacingHorizontalL },
+  controls: { display: 'flex', flexWrap: 'wrap', alignItems: 'flex-end', gap: tokens.spacingHorizontalL, [NARROW]: { gap: tokens.spacingHorizontalM } },
+  /** A long template name must not push its Select past a narrow pane's edge. */
+  field: { minWidth: 0, maxWidth: '100%' },
   h2: { margin: 0, fontSize: tokens.fontSizeBase500, fontWeight: tokens.fontWeightSemibold },
-  sheet: { backgroundColor: '#fff', color: '#000', padding: '16px 20px', border: `1px solid ${tokens.colorNeutralStroke1}`, boxShadow: tokens.shadow4, overflowX: 'auto' },
+  sheet: { backgroundColor: '#fff', color: '#000', padding: '16px 20px', border: `1px solid ${tokens.colorNeutralStroke1}`, boxShadow: tokens.shadow4, overflowX: 'auto', [NARROW]: { padding: '8px 6px' } },
   sheetTitle: { margin: '0 0 4px', textAlign: 'center', fontSize: '20px', fontWeight: 700 },
   subtitle: { textAlign: 'center', fontSize: '14px', marginBottom: '8px' },
-  table: { borderCollapse: 'collapse', width: '100%', fontSize: '14px' },
-  th: { border: '1px solid #444', padding: '4px 8px', backgroundColor: '#f0f0f0', fontWeight: 700, whiteSpace: 'nowrap' },
-  td: { border: '1px solid #444', padding: '3px 8px' },
+  table: { borderCollapse: 'collapse', width: '100%', fontSize: '14px', [NARROW]: { fontSize: '12px' } },
+  // In a narrow pane the heads wrap, so the 项目 column keeps the room to read its words.
+  th: { border: '1px solid #444', padding: '4px 8px', backgroundColor: '#f0f0f0', fontWeight: 700, whiteSpace: 'nowrap', [NARROW]: { whiteSpace: 'normal', padding: '2px 3px' } },
+  td: { border: '1px solid #444', padding: '3px 8px', [NARROW]: { padding: '2px 3px' } },
   num: { textAlign: 'end', fontVariantNumeric: 'tabular-nums', whiteSpace: 'nowrap' },
   bold: { fontWeight: 700 },
   footer: { margin: '8px 0 0', fontSize: '14px', lineHeight: 1.8 },
@@ -79,12 +83,12 @@ export function DisclosurePanel({ state, fiscalYear, busy, onReveal, preview }: 
       <h2 className={s.h2}>{m.title}</h2>
       <Text size={400}>{m.intro}</Text>
       <div className={s.controls}>
-        <Field label={m.period}>
+        <Field label={m.period} className={s.field}>
           <Select size="large" value={state.period ?? ''} onChange={(_, d) => state.setPeriod(d.value)} data-testid="disclosure-period">
             {periodOptions(fiscalYear, m).map((o) => <option key={o.value} value={o.value}>{o.label}</option>)}
           </Select>
         </Field>
-        <Field label={m.template}>
+        <Field label={m.template} className={s.field}>
           <Select size="large" value={state.template} onChange={(_, d) => state.setTemplate(d.value)} data-testid="disclosure-template">
             {state.templates.map((t) => <option key={t} value={t}>{m.templateName(t)}</option>)}
           </Select>
