@@ -132,10 +132,15 @@ function prorate(fen: Fen, days: number, total: number): Fen {
   return days === total ? fen : wholeFen(new D(fen).times(days).div(total));
 }
 
-/** Splits a year's (already prorated) amount by month, weighted by days covered in each month. */
-function byMonthDays(fen: Fen, c: Contract, year: number): { month: number; fen: Fen }[] {
+/** Days the contract covers in each month of a year (the weights of byMonthDays). */
+function coveredDays(c: Contract, year: number): number[] {
   const weights: number[] = [];
   for (let m = 1; m <= 12; m++) weights.push(overlapDays(c.start, c.end, isoOf(year, m, 1), isoOf(year, m, daysInMonth(year, m))));
+  return weights;
+}
+
+/** Splits a year's (already prorated) amount by month, weighted by days covered in each month. */
+function byMonthDays(fen: Fen, weights: readonly number[]): { month: number; fen: Fen }[] {
   if (weights.every((w) => w === 0)) return [];
   return allocate(fen, weights).map((f, i) => ({ month: i + 1, fen: f })).filter((_, i) => (weights[i] ?? 0) > 0);
 }
@@ -211,14 +216,15 @@ function pvItems(c: PvContract, year: number, a: YearAmount): DueItem[] {
   const diy = daysInYear(year);
   const inService = overlapDays(c.start, c.end, isoOf(year, 1, 1), isoOf(year, 12, 31));
   const out: DueItem[] = [];
-  const base = byMonthDays(prorate(a.base ?? 0, inService, diy), c, year);
+  const days = coveredDays(c, year);
+  const base = byMonthDays(prorate(a.base ?? 0, inService, diy), days);
   const payDay = c.payment.kind === 'monthly' ? c.payment.day : 20; // the schema requires monthly for PV
   for (const { month, fen } of base) {
     const next = addMonths(ym(year, month), 1);
     out.push({ contract: c.no, component: 'base', year, month: ym(year, month), dueDate: dayIn(Number(next.slice(0, 4)), Number(next.slice(5, 7)), payDay), amount: fen, income: fen });
   }
   const batches = new Map<YearMonth, Fen>();
-  for (const { month, fen } of byMonthDays(prorate(a.subsidy ?? 0, inService, diy), c, year)) {
+  for (const { month, fen } of byMonthDays(prorate(a.subsidy ?? 0, inService, diy), days)) {
     let due = addMonths(ym(year, month), c.subsidyLagMonths);
     while (!c.subsidyBatchMonths.includes(Number(due.slice(5, 7)))) due = addMonths(due, 1);
     batches.set(due, (batches.get(due) ?? 0) + fen);
