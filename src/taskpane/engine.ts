@@ -10,6 +10,7 @@ import { buildReports } from '../app/build-reports';
 import { closeYear } from '../app/close-year';
 import { lockPeriod } from '../app/lock-period';
 import { buildDisclosure } from '../app/disclose';
+import { buildPlan } from '../app/plan';
 import { builtInTemplate, builtInTemplateNames } from '../core/disclosure/templates';
 import type { DisclosureTable } from '../core/disclosure/model';
 import { formatFen } from '../core/money';
@@ -51,5 +52,16 @@ export function createAppEngine(today: Clock = localToday): PaneEngine {
       const checked = (await validateWorkbook(port, { ...opts, template })).findings.filter((f) => f.rule.startsWith('disclosure.'));
       return { findings: checked, views: r.tables.map(disclosureView) };
     },
+    plan: async (port, scenario, opts) => {
+      const r = await buildPlan(port, { ...opts, readOnly: true, ...(scenario !== undefined && { scenario }) });
+      return { findings: r.findings, plan: r.plan, sheets: [] };
+    },
+    writePlan: async (port, scenario, opts) => {
+      const r = await buildPlan(port, { ...opts, ...(scenario !== undefined && { scenario }) });
+      return { findings: r.findings, plan: r.plan, sheets: r.sheets };
+    },
+    // Loaded when first asked for: the document draws its charts with ECharts, which the pane
+    // itself does not need (webpack puts it in a chunk of its own, served from the same origin).
+    planDocument: async (plan) => (await import('../app/plan-document')).planDocumentHtml(plan),
   };
 }

@@ -17,14 +17,19 @@ export interface OpenBook {
   port: WorkbookPort;
 }
 
-export interface ExcelPaneHost {
+/** Saving a text file the pane made (the 规划书) through the browser's download; both hosts can. */
+export interface SavesText {
+  saveText(text: string, fileName: string, mime: string): void;
+}
+
+export interface ExcelPaneHost extends SavesText {
   kind: 'excel';
   book: OpenBook;
   /** Selects the cell a finding points at, so the accountant sees it in the grid. */
   selectCell(sheet: string, row: number, column?: string): Promise<void>;
 }
 
-export interface StandalonePaneHost {
+export interface StandalonePaneHost extends SavesText {
   kind: 'standalone';
   /** True when the page was opened with ?sample=1. */
   wantsSample: boolean;
@@ -46,6 +51,7 @@ export function createExcelPaneHost(): ExcelPaneHost {
     kind: 'excel',
     book: { fileName: '', port: createExcelWorkbook() },
     selectCell: (sheet, row, column) => selectCell(sheet, row, column ?? 'A'),
+    saveText: (text, fileName, mime) => saveBlob(new Blob([text], { type: mime }), fileName),
   };
 }
 
@@ -79,6 +85,7 @@ export function createStandalonePaneHost(location: { search: string; href: strin
       return { fileName, port, toBytes: () => port.toBytes() };
     },
     download: async (book, fileName) => saveBytes(await asXlsx(book).toBytes(), fileName),
+    saveText: (text, fileName, mime) => saveBlob(new Blob([text], { type: mime }), fileName),
     snapshot: async (book) => {
       const bytes = await asXlsx(book).toBytes();
       return () => openBytes(bytes, book.fileName);
@@ -97,7 +104,10 @@ function looksLikeZip(bytes: Uint8Array): boolean {
 }
 
 function saveBytes(bytes: Uint8Array, fileName: string): void {
-  const blob = new Blob([bytes as BlobPart], { type: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' });
+  saveBlob(new Blob([bytes as BlobPart], { type: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' }), fileName);
+}
+
+function saveBlob(blob: Blob, fileName: string): void {
   const url = URL.createObjectURL(blob);
   const a = document.createElement('a');
   a.href = url;

@@ -5,6 +5,7 @@
 import type { Finding } from '../core/findings';
 import type { ReportJson } from '../app/report-json';
 import type { ContractStatusLine } from '../app/contract-status';
+import type { PlanJson } from '../app/plan-json';
 import type { RunOptions, WorkbookMeta, WorkbookPort } from '../workbook/port';
 
 export type StatementKey = 'balanceSheet' | 'incomeStatement' | 'trialBalance';
@@ -49,6 +50,15 @@ export interface DisclosureResult {
   views: DisclosureView[];
 }
 
+/** 发展规划: the plan JSON (what `cunzhang plan --json` prints) and the plan findings. */
+export interface PlanResult {
+  findings: Finding[];
+  /** Undefined when the plan tables have errors. */
+  plan: PlanJson | undefined;
+  /** The plan sheets written (empty when only computed). */
+  sheets: string[];
+}
+
 /** The use cases the pane runs, each over a WorkbookPort. */
 export interface PaneEngine {
   readMeta(port: WorkbookPort): Promise<WorkbookMeta | undefined>;
@@ -63,4 +73,10 @@ export interface PaneEngine {
   disclosureTemplates(): string[];
   /** Write the disclosure sheets of `period` ('2025Q3' …), then check every disclosure in the workbook. */
   disclose(port: WorkbookPort, period: string, template: string, opts: RunOptions): Promise<DisclosureResult>;
+  /** 发展规划: project the plan (the base plan, or `scenario`), computing only. */
+  plan(port: WorkbookPort, scenario: string | undefined, opts: RunOptions): Promise<PlanResult>;
+  /** Write the plan sheets (规划测算, 项目评估, 情景分析, 计划执行) as `cunzhang plan` does. */
+  writePlan(port: WorkbookPort, scenario: string | undefined, opts: RunOptions): Promise<PlanResult>;
+  /** The 规划书 (plan document) of a plan as one self-contained HTML page. */
+  planDocument(plan: PlanJson): Promise<string>;
 }
