@@ -247,10 +247,10 @@ export function PlanPanel({ state, isVillageBook, busy, onReveal, preview }: Pla
             <Projection p={p} m={m} />
             <div className={s.stack}>
               <Scenarios p={p} m={m} />
-              <Appraisal p={p} m={m} />
+              <Actual p={p} m={m} />
             </div>
           </div>
-          <Actual p={p} m={m} />
+          <Appraisal p={p} m={m} />
         </>
       )}
     </div>
