@@ -135,8 +135,14 @@ function prorate(fen: Fen, days: number, total: number): Fen {
 /** Days the contract covers in each month of a year (the weights of byMonthDays). */
 function coveredDays(c: Contract, year: number): number[] {
   const weights: number[] = [];
-  for (let m = 1; m <= 12; m++) weights.push(overlapDays(c.start, c.end, isoOf(year, m, 1), isoOf(year, m, daysInMonth(year, m))));
+  const whole = coversYear(c, year);
+  for (let m = 1; m <= 12; m++) weights.push(whole ? daysInMonth(year, m) : overlapDays(c.start, c.end, isoOf(year, m, 1), isoOf(year, m, daysInMonth(year, m))));
   return weights;
+}
+
+/** Whether the contract runs the whole calendar year (then every month is covered in full). */
+function coversYear(c: Contract, year: number): boolean {
+  return c.start <= isoOf(year, 1, 1) && c.end >= isoOf(year, 12, 31);
 }
 
 /** Splits a year's (already prorated) amount by month, weighted by days covered in each month. */
@@ -156,10 +162,11 @@ interface MonthShare {
 
 function monthShares(c: Contract, year: number): MonthShare[] {
   const weights = monthWeights(c, year);
+  const whole = coversYear(c, year);
   const out: MonthShare[] = [];
   for (let m = 1; m <= 12; m++) {
     const days = daysInMonth(year, m);
-    out.push({ month: m, weight: weights[m - 1] ?? new D(1), covered: overlapDays(c.start, c.end, isoOf(year, m, 1), isoOf(year, m, days)), days });
+    out.push({ month: m, weight: weights[m - 1] ?? new D(1), covered: whole ? days : overlapDays(c.start, c.end, isoOf(year, m, 1), isoOf(year, m, days)), days });
   }
   return out;
 }

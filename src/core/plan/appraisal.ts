@@ -66,7 +66,48 @@ function presentValue(flows: readonly Decimal[], r: Decimal): Decimal {
  * @example npv([-100000, 30000, 40000, 50000], '0.1').toFixed(2) // '-2103.68'
  */
 export function npv(flows: readonly Decimal.Value[], rate: Decimal.Value = DEFAULT_DISCOUNT_RATE): Money {
-  return roundFen(presentValue(toFlows(flows), toRate(rate)));
+  const cfs = toFlows(flows);
+  const r = toRate(rate);
+  return fenIfCertain(cfs.map((c) => c.toNumber()), r) ?? roundFen(presentValue(cfs, r));
+}
+
+/**
+ * NPV at r in floating point, with a bound on its distance from presentValue's result: the usual
+ * first-order bound with a margin of 8 — converting each flow and r (u each; 1/(1+r) loses
+ * u·|r|/|1+r| more near −100%), 2u per discount step compounding over t years, u per product and
+ * (n−1)u for the running sum, u = 2^-53 — plus presentValue's own 40-digit rounding (1e-38 a step).
+ */
+function floatPresentValue(xs: readonly number[], rf: number): { total: number; bound: number } {
+  const step = 1 / (1 + rf);
+  const cond = 1 + Math.abs(rf) / Math.abs(1 + rf);
+  let total = 0;
+  let weighted = 0;
+  let d = 1;
+  for (let t = 0; t < xs.length; t++) {
+    const term = (xs[t] ?? 0) * d;
+    total += term;
+    weighted += Math.abs(term) * (xs.length + 5 * t + 4 + t * cond);
+    d *= step;
+  }
+  return { total, bound: weighted * (8 * Number.EPSILON + 1e-35) };
+}
+
+/**
+ * npv()'s answer from floating point when it is certain: the float NPV is farther from every
+ * half-fen boundary (and, for a result of 0.00, from zero, whose sign decimal.js keeps) than its
+ * error bound, so presentValue rounded half up would give the same fen. Undefined otherwise.
+ */
+function fenIfCertain(xs: readonly number[], r: Decimal): Money | undefined {
+  const { total, bound } = floatPresentValue(xs, r.toNumber());
+  const cents = Math.abs(total) * 100;
+  const err = bound * 100 + cents * 2 * Number.EPSILON;
+  if (!Number.isFinite(cents) || !Number.isFinite(err) || cents > Number.MAX_SAFE_INTEGER) return undefined;
+  const whole = Math.floor(cents);
+  if (Math.abs(cents - whole - 0.5) <= err) return undefined;
+  const k = whole + (cents - whole > 0.5 ? 1 : 0);
+  if (k === 0 && Math.abs(total) <= bound) return undefined;
+  const fen = new D(k).div(100);
+  return total < 0 ? fen.neg() : fen;
 }
 
 /**
@@ -99,28 +140,13 @@ export function irr(flows: readonly Decimal.Value[]): Decimal {
 
 /**
  * The sign of presentValue(cfs, r) — what the exact decimal search decides on — found in
- * floating point when the float sum is farther from zero than its worst rounding error, and by
- * presentValue itself only when it is not. The bound is the usual first-order one with a margin
- * of 8: converting each flow and r (u each; 1/(1+r) loses u·|r|/|1+r| more near −100%), 2u per
- * discount step compounding over t years, u per product and (n−1)u for the running sum, where
- * u = 2^-53; presentValue's own 40-digit rounding (1e-38 per step) is added. So the search takes
- * the same steps as it would with presentValue everywhere and returns the same rate, in a few
- * decimal evaluations instead of twenty.
+ * floating point when the float sum is farther from zero than its error bound
+ * (floatPresentValue), and by presentValue itself only when it is not. So the search takes the
+ * same steps as it would with presentValue everywhere and returns the same rate, in a few decimal
+ * evaluations instead of twenty.
  */
 function npvSign(cfs: readonly Decimal[], xs: readonly number[], r: Decimal): -1 | 0 | 1 {
-  const rf = r.toNumber();
-  const step = 1 / (1 + rf);
-  const cond = 1 + Math.abs(rf) / Math.abs(1 + rf);
-  let total = 0;
-  let weighted = 0;
-  let d = 1;
-  for (let t = 0; t < xs.length; t++) {
-    const term = (xs[t] ?? 0) * d;
-    total += term;
-    weighted += Math.abs(term) * (xs.length + 5 * t + 4 + t * cond);
-    d *= step;
-  }
-  const bound = weighted * (8 * Number.EPSILON + 1e-35);
+  const { total, bound } = floatPresentValue(xs, r.toNumber());
   if (Number.isFinite(total) && Number.isFinite(bound) && Math.abs(total) > bound) return total < 0 ? -1 : 1;
   const exact = presentValue(cfs, r);
   return exact.isZero() ? 0 : exact.isNeg() ? -1 : 1;

@@ -1,14 +1,15 @@
 /**
  * irr() decides the signs of NPV in floating point when a bound on the rounding error makes the
  * sign certain, and in decimals otherwise: it must return exactly the rate the all-decimal search
- * returns. The reference below is that search (grid, float narrowing, decimal bisection), written
- * out again so the test does not call the code it checks.
+ * returns; npv() likewise rounds a float sum to the fen only when no half-fen boundary is within
+ * the bound. The references below are the all-decimal computations (grid, float narrowing,
+ * decimal bisection), written out again so the test does not call the code it checks.
  */
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import type Decimal from 'decimal.js';
-import { D } from '../../../src/core/money';
-import { irr } from '../../../src/core/plan/appraisal';
+import { D, roundFen } from '../../../src/core/money';
+import { irr, npv } from '../../../src/core/plan/appraisal';
 
 const UP = ['0', '0.05', '0.1', '0.2', '0.3', '0.5', '0.75', '1', '1.5', '2', '3', '5', '10', '100', '1000'];
 const DOWN = ['0', '-0.05', '-0.1', '-0.2', '-0.3', '-0.5', '-0.7', '-0.9', '-0.99', '-0.999999'];
@@ -129,5 +130,38 @@ describe('irr search', () => {
     fc.assert(fc.property(project, (f) => {
       expect(irrNow(f)).toBe(irrRef(f));
     }), { numRuns: 200 });
+  });
+});
+
+describe('npv', () => {
+  /** The decimal NPV rounded half up, with the sign of a zero kept (decimal.js keeps it). */
+  const npvRef = (flows: readonly number[], rate: string): string => {
+    const x = roundFen(pv(flows.map((f) => new D(f)), new D(rate)));
+    return `${x.isNeg() ? '-' : '+'}${x.abs().toString()}`;
+  };
+  const npvNow = (flows: readonly number[], rate: string): string => {
+    const x = npv(flows, rate);
+    return `${x.isNeg() ? '-' : '+'}${x.abs().toString()}`;
+  };
+
+  it('rounds exactly as the decimal sum does, half-fen cases included', () => {
+    // 0.005 exactly at r = 0 rounds up to 0.01; −0.005 to −0.01; 100.125 + 0 to 100.13.
+    expect(npvNow([0.005], '0')).toBe(npvRef([0.005], '0'));
+    expect(npvNow([0.005], '0')).toBe('+0.01');
+    expect(npvNow([-0.005], '0.08')).toBe('-0.01');
+    expect(npvNow([100, 0.13], '0.04')).toBe(npvRef([100, 0.13], '0.04'));
+  });
+
+  it('equals the decimal NPV rounded to the fen for any flows and rate', () => {
+    const yuan = fc.integer({ min: -5_000_000_00, max: 5_000_000_00 }).map((f) => f / 100);
+    const rate = fc.oneof(fc.constantFrom('0', '0.06', '0.08', '-0.999999', '1000'), fc.integer({ min: -990_000, max: 2_000_000 }).map((k) => new D(k).div(1_000_000).toString()));
+    fc.assert(fc.property(fc.array(yuan, { minLength: 1, maxLength: 40 }), rate, (f, r) => {
+      expect(npvNow(f, r)).toBe(npvRef(f, r));
+    }), { numRuns: 1500 });
+    // Flows that discount to a half fen: ±0.005 over (1+r)^0 with cancelling pairs.
+    fc.assert(fc.property(fc.integer({ min: -1e9, max: 1e9 }), fc.constantFrom('0', '0.08'), (k, r) => {
+      const f = [k / 100 + 0.005, -k / 100];
+      expect(npvNow(f, r)).toBe(npvRef(f, r));
+    }), { numRuns: 300 });
   });
 });
