@@ -157,7 +157,7 @@ describe('standalone task pane', () => {
     for (const r of ends) expect(text).toContain(r.end);
   });
 
-  it('shows the contracts under 收入来源 as the engine computes them, and says plainly what is not built yet', async () => {
+  it('shows the contracts under 收入来源 as the engine computes them, then the 发展规划 panel', async () => {
     await page.getByRole('tab', { name: '收入来源' }).click();
     await page.getByTestId('contracts').waitFor();
     // The sample registers contracts of all four kinds, some in arrears.
