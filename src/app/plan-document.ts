@@ -1,12 +1,16 @@
 /**
  * 规划书 — the plan document a township asks for: one self-contained, printable A4 HTML page in
  * Chinese (现状、目标、项目、资金来源、收益测算、情景与风险、带贫益贫), drawn from the plan JSON.
- * Charts are Apache ECharts rendered to SVG strings (server-side mode, no DOM), so the file needs
+ * Charts are Apache ECharts (its modular core) rendered to SVG strings (server-side mode, no DOM), so the file needs
  * no script, no network and no fonts beyond the system's to print or save as PDF.
  */
-import * as echarts from 'echarts';
+import * as echarts from 'echarts/core';
+import { BarChart, LineChart } from 'echarts/charts';
+import { GridComponent, LegendComponent, TitleComponent } from 'echarts/components';
+import { SVGRenderer } from 'echarts/renderers';
 import { FUNDING_SOURCES } from '../core/plan/model';
 import type { PlanJson } from './plan-json';
+import { actualTotals, fenOfAmount, hasOtherIncome, incomeSources, OTHER_INCOME_ZH, SOURCE_COLORS, wanOf } from './plan-view';
 
 const esc = (s: string): string => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 
@@ -16,10 +20,11 @@ export function yuanText(amount: string): string {
   const [int = '0', dec = '00'] = (neg ? amount.slice(1) : amount).split('.');
   return `${neg ? '-' : ''}${int.replace(/\B(?=(\d{3})+(?!\d))/g, ',')}.${dec}`;
 }
-const wan = (amount: string): string => (Number(amount) / 10000).toFixed(2);
 const pct = (rate: string | null, places = 2): string => (rate === null ? '—' : `${(Number(rate) * 100).toFixed(places)}%`);
 
-const SOURCE_COLORS: Record<string, string> = { land: '#5b8c00', coop: '#d48806', pv: '#1677ff', lease: '#722ed1', other: '#8c8c8c' };
+// Only what the three charts draw: bars, a line, title, legend and grid, to SVG. (The full
+// build would also bring maps, whose GeoJSON parser carries a `new Function` fallback.)
+echarts.use([BarChart, LineChart, GridComponent, LegendComponent, TitleComponent, SVGRenderer]);
 
 function svgChart(option: echarts.EChartsCoreOption, width = 680, height = 300): string {
   const chart = echarts.init(null, null, { renderer: 'svg', ssr: true, width, height });
@@ -43,28 +48,25 @@ function columnFrame(title: string, categories: string[]): echarts.EChartsCoreOp
 /** 集体经营性收入 by source, stacked by year, with the target line. */
 export function incomeChartOption(p: PlanJson): echarts.EChartsCoreOption {
   const years = p.years.map((y) => String(y.year));
-  const kinds = p.plan.sources.filter((s) => p.years.some((y) => Number(y.bySource[s.kind]) !== 0));
   return {
     ...columnFrame('集体经营性收入（万元）', years),
     series: [
-      ...kinds.map((s) => ({ name: s.kindZh, type: 'bar', stack: 'income', itemStyle: { color: SOURCE_COLORS[s.kind] }, data: p.years.map((y) => Number(wan(y.bySource[s.kind] ?? '0'))) })),
-      ...(p.years.some((y) => y.otherIncome !== '0.00') ? [{ name: '其他经营性收入', type: 'bar', stack: 'income', itemStyle: { color: '#bfbfbf' }, data: p.years.map((y) => Number(wan(y.otherIncome))) }] : []),
-      { name: '年度目标', type: 'line', itemStyle: { color: '#cf1322' }, data: p.years.map((y) => (y.target === null ? null : Number(wan(y.target)))) },
+      ...incomeSources(p).map((s) => ({ name: s.kindZh, type: 'bar', stack: 'income', itemStyle: { color: SOURCE_COLORS[s.kind] }, data: p.years.map((y) => wanOf(fenOfAmount(y.bySource[s.kind] ?? '0'))) })),
+      ...(hasOtherIncome(p) ? [{ name: OTHER_INCOME_ZH, type: 'bar', stack: 'income', itemStyle: { color: SOURCE_COLORS.otherIncome }, data: p.years.map((y) => wanOf(fenOfAmount(y.otherIncome))) }] : []),
+      { name: '年度目标', type: 'line', itemStyle: { color: SOURCE_COLORS.target }, data: p.years.map((y) => (y.target === null ? null : wanOf(fenOfAmount(y.target)))) },
     ],
   };
 }
 
 /** Plan versus booked income by quarter (all projects). */
 export function actualChartOption(p: PlanJson): echarts.EChartsCoreOption | undefined {
-  const rows = p.actual?.rows.filter((r) => r.cadence === 'quarter') ?? [];
-  if (rows.length === 0) return undefined;
-  const periods = [...new Set(rows.map((r) => r.period))];
-  const sum = (period: string, key: 'plan' | 'actual'): number => rows.filter((r) => r.period === period).reduce((t, r) => t + Number(r[key]), 0) / 10000;
+  const totals = actualTotals(p, 'quarter');
+  if (totals.length === 0) return undefined;
   return {
-    ...columnFrame('计划与实际（万元，按季度）', periods),
+    ...columnFrame('计划与实际（万元，按季度）', totals.map((t) => t.period)),
     series: [
-      { name: '计划', type: 'bar', itemStyle: { color: '#91caff' }, data: periods.map((q) => Number(sum(q, 'plan').toFixed(2))) },
-      { name: '实际入账', type: 'bar', itemStyle: { color: '#0958d9' }, data: periods.map((q) => Number(sum(q, 'actual').toFixed(2))) },
+      { name: '计划', type: 'bar', itemStyle: { color: '#91caff' }, data: totals.map((t) => wanOf(t.plan)) },
+      { name: '实际入账', type: 'bar', itemStyle: { color: '#0958d9' }, data: totals.map((t) => wanOf(t.actual)) },
     ],
   };
 }

@@ -138,6 +138,8 @@ export function sumMoney(xs: Iterable<Money>): Money {
  * (ties to the earlier entry). Weights must be ≥ 0 with a positive sum.
  */
 export function allocate(total: Fen, weights: readonly Decimal.Value[]): Fen[] {
+  const fast = allocateByIntegers(total, weights);
+  if (fast) return fast;
   const ws = weights.map((w) => new D(w));
   if (ws.some((w) => w.isNeg())) throw new RangeError('allocate: negative weight');
   const sum = ws.reduce((a, b) => a.plus(b), new D(0));
@@ -156,6 +158,87 @@ export function allocate(total: Fen, weights: readonly Decimal.Value[]): Fen[] {
     left -= 1;
   }
   return parts.map((p) => sign * p || 0);
+}
+
+/**
+ * allocate() for whole-number weights (days of a month, equal parts) in safe-integer arithmetic:
+ * the same parts as the decimal path, which divides exactly enough (40 digits) that it floors
+ * and orders different remainders as the integers here do — two remainders of one split differ
+ * by at least 1/Σw > 1e-16, far above the decimal's last digit. Undefined when a weight is not a
+ * non-negative safe integer, a product would leave the safe range, or a tie is one the decimal
+ * path may break differently: the decimal path decides.
+ */
+function allocateByIntegers(total: Fen, weights: readonly Decimal.Value[]): Fen[] | undefined {
+  // One positive weight takes everything (a contract paying once a year).
+  if (weights.length === 1) return new D(weights[0] ?? 0).gt(0) ? [total || 0] : undefined;
+  let sum = 0;
+  let max = 0;
+  for (const w of weights) {
+    if (typeof w !== 'number' || !Number.isSafeInteger(w) || w < 0) return undefined;
+    sum += w;
+    if (w > max) max = w;
+  }
+  const abs = Math.abs(total);
+  if (sum === 0 || !Number.isSafeInteger(sum) || !Number.isSafeInteger(abs * max)) return undefined;
+  const parts: number[] = [];
+  const rems: number[] = [];
+  for (const w of weights as readonly number[]) {
+    const p = abs * w;
+    let q = Math.floor(p / sum);
+    let rem = p - q * sum;
+    // The float quotient can land one off the true floor; the integer remainder puts it right.
+    if (rem < 0) { q -= 1; rem += sum; } else if (rem >= sum) { q += 1; rem -= sum; }
+    parts.push(q);
+    rems.push(rem);
+  }
+  // Equal remainders tie to the earlier entry only when the decimal path keeps the same number
+  // of fraction digits for both (its 40 significant digits round the fraction of a larger part
+  // sooner, which can break the tie the other way): otherwise let the decimal path decide.
+  const digitsAt = new Map<number, number>();
+  for (let i = 0; i < rems.length; i++) {
+    const rem = rems[i] ?? 0;
+    if (rem === 0) continue;
+    const digits = parts[i] === 0 ? 0 : String(parts[i] ?? 0).length;
+    const seen = digitsAt.get(rem);
+    if (seen !== undefined && seen !== digits) return undefined;
+    digitsAt.set(rem, digits);
+  }
+  let left = abs - parts.reduce((a, b) => a + b, 0);
+  const order = rems.map((_, i) => i).sort((a, b) => (rems[b] ?? 0) - (rems[a] ?? 0) || a - b);
+  for (const i of order) {
+    if (left <= 0) break;
+    parts[i] = (parts[i] ?? 0) + 1;
+    left -= 1;
+  }
+  const sign = total < 0 ? -1 : 1;
+  return parts.map((p) => sign * p || 0);
+}
+
+const SCALER_UNIT = 1_000_000;
+
+/**
+ * fen × x rounded half up (away from zero) to a whole fen, as a function to apply to many amounts
+ * (a project's years): when x has at most six decimals the product is worked in safe integers —
+ * exactly decimal.js's answer, whose 40 digits hold such a product without rounding — else, and
+ * for an amount whose product would leave the safe range, in decimal.js.
+ * @example fenScaler(new D('0.8'))(12345) === 9876 // 9876.0
+ */
+export function fenScaler(x: Decimal): (f: Fen) => Fen {
+  const slow = (f: Fen): Fen => x.times(f).toDecimalPlaces(0, D.ROUND_HALF_UP).toNumber();
+  const n = x.times(SCALER_UNIT);
+  if (!n.isInteger() || n.abs().gt(Number.MAX_SAFE_INTEGER)) return slow;
+  const k = Math.abs(n.toNumber());
+  const kNeg = n.isNeg();
+  return (f) => {
+    const p = Math.abs(f) * k;
+    if (!Number.isSafeInteger(p)) return slow(f);
+    let q = Math.floor(p / SCALER_UNIT);
+    let rem = p - q * SCALER_UNIT;
+    if (rem < 0) { q -= 1; rem += SCALER_UNIT; } else if (rem >= SCALER_UNIT) { q += 1; rem -= SCALER_UNIT; }
+    if (2 * rem >= SCALER_UNIT) q += 1;
+    // decimal.js keeps the sign of a product that rounds to zero (-0); so does this.
+    return (f < 0 || Object.is(f, -0)) !== kNeg ? -q : q;
+  };
 }
 
 /** Significant digits Excel keeps and shows for a number (IEEE 754 doubles carry ~15.95). */

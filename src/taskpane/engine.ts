@@ -14,6 +14,7 @@ import { newYear } from '../app/new-year';
 import { voucherSlips } from '../app/print-vouchers';
 import { initFrom2004 } from '../app/init-from-2004';
 import { buildDisclosure } from '../app/disclose';
+import { buildPlan } from '../app/plan';
 import { builtInTemplate, builtInTemplateNames } from '../core/disclosure/templates';
 import type { DisclosureTable } from '../core/disclosure/model';
 import { formatFen } from '../core/money';
@@ -73,5 +74,16 @@ export function createAppEngine(today: Clock = localToday): PaneEngine {
       const r = await initFrom2004(port, { village: s.village, township: s.township, year: s.fiscalYear }, src, opts);
       return { findings: r.findings, ok: r.ok, converted: r.converted, unmapped: r.unmapped };
     },
+    plan: async (port, scenario, opts) => {
+      const r = await buildPlan(port, { ...opts, readOnly: true, ...(scenario !== undefined && { scenario }) });
+      return { findings: r.findings, plan: r.plan, sheets: [] };
+    },
+    writePlan: async (port, scenario, opts) => {
+      const r = await buildPlan(port, { ...opts, ...(scenario !== undefined && { scenario }) });
+      return { findings: r.findings, plan: r.plan, sheets: r.sheets };
+    },
+    // Loaded when first asked for: the document draws its charts with ECharts, which the pane
+    // itself does not need (webpack puts it in a chunk of its own, served from the same origin).
+    planDocument: async (plan) => (await import('../app/plan-document')).planDocumentHtml(plan),
   };
 }

@@ -31,7 +31,12 @@ export interface PaneFiles {
   readTable(file: File): Promise<ImportSource>;
 }
 
-export interface ExcelPaneHost extends PaneFiles {
+/** Saving a text file the pane made (the 规划书) through the browser's download; both hosts can. */
+export interface SavesText {
+  saveText(text: string, fileName: string, mime: string): void;
+}
+
+export interface ExcelPaneHost extends PaneFiles, SavesText {
   kind: 'excel';
   book: OpenBook;
   /** Selects the cell a finding points at, so the accountant sees it in the grid. */
@@ -42,7 +47,7 @@ export interface ExcelPaneHost extends PaneFiles {
   watchEdits(sheets: readonly string[], onEdits: (edits: EditedRows[]) => void): Promise<() => Promise<void>>;
 }
 
-export interface StandalonePaneHost extends PaneFiles {
+export interface StandalonePaneHost extends PaneFiles, SavesText {
   kind: 'standalone';
   /** True when the page was opened with ?sample=1. */
   wantsSample: boolean;
@@ -58,7 +63,8 @@ export type PaneHost = ExcelPaneHost | StandalonePaneHost;
 type XlsxBook = OpenBook & { toBytes(): Promise<Uint8Array> };
 
 /** The file side of both hosts: in Excel too, a new book (next year's) is an .xlsx the browser downloads. */
-const paneFiles: PaneFiles = {
+const paneFiles: PaneFiles & SavesText = {
+  saveText: (text, fileName, mime) => saveBlob(new Blob([text], { type: mime }), fileName),
   createBlank: async (fileName) => {
     const port = await createXlsxWorkbook();
     return { fileName, port, toBytes: () => port.toBytes() } satisfies XlsxBook;
@@ -141,7 +147,10 @@ function looksLikeZip(bytes: Uint8Array): boolean {
 }
 
 function saveBytes(bytes: Uint8Array, fileName: string): void {
-  const blob = new Blob([bytes as BlobPart], { type: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' });
+  saveBlob(new Blob([bytes as BlobPart], { type: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' }), fileName);
+}
+
+function saveBlob(blob: Blob, fileName: string): void {
   const url = URL.createObjectURL(blob);
   const a = document.createElement('a');
   a.href = url;

@@ -5,6 +5,7 @@
 import type { Finding } from '../core/findings';
 import type { ReportJson } from '../app/report-json';
 import type { ContractStatusLine } from '../app/contract-status';
+import type { PlanJson } from '../app/plan-json';
 import type { RunOptions, WorkbookMeta, WorkbookPort } from '../workbook/port';
 import type { EditedRows } from '../workbook/edits';
 import type { LiveCheck } from '../app/live-check';
@@ -81,6 +82,15 @@ export interface From2004Outcome {
   unmapped: number;
 }
 
+/** 发展规划: the plan JSON (what `cunzhang plan --json` prints) and the plan findings. */
+export interface PlanResult {
+  findings: Finding[];
+  /** Undefined when the plan tables have errors. */
+  plan: PlanJson | undefined;
+  /** The plan sheets written (empty when only computed). */
+  sheets: string[];
+}
+
 /** The use cases the pane runs, each over a WorkbookPort. */
 export interface PaneEngine {
   readMeta(port: WorkbookPort): Promise<WorkbookMeta | undefined>;
@@ -106,4 +116,10 @@ export interface PaneEngine {
   voucherSlips(port: WorkbookPort, from: string, to: string, perPage: 2 | 3, opts: RunOptions): Promise<VoucherSlipsOutcome>;
   /** Set up a new village book with opening balances converted from a 2004-system trial balance. */
   initFrom2004(port: WorkbookPort, setup: VillageSetup, src: ImportSource, opts: RunOptions): Promise<From2004Outcome>;
+  /** 发展规划: project the plan (the base plan, or `scenario`), computing only. */
+  plan(port: WorkbookPort, scenario: string | undefined, opts: RunOptions): Promise<PlanResult>;
+  /** Write the plan sheets (规划测算, 项目评估, 情景分析, 计划执行) as `cunzhang plan` does. */
+  writePlan(port: WorkbookPort, scenario: string | undefined, opts: RunOptions): Promise<PlanResult>;
+  /** The 规划书 (plan document) of a plan as one self-contained HTML page. */
+  planDocument(plan: PlanJson): Promise<string>;
 }

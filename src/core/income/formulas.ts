@@ -81,9 +81,18 @@ export function monthlyEscalationFactors(a: EscalationArgs): Decimal[] {
   const n = a.escalationEveryYears === undefined ? 1 : int(a.escalationEveryYears, 'escalationEveryYears', '递增间隔年数', 1, 100);
   const m0 = a.startMonth === undefined ? undefined : int(a.startMonth, 'startMonth', '起始月份', 1, 12);
   const out: Decimal[] = [];
+  // A year has at most two distinct steps: each power is computed once (schedules ask often).
+  const base = new D(1).plus(g);
+  const powers = new Map<number, Decimal>();
   for (let m = 1; m <= 12; m++) {
     const months = m0 === undefined ? (y - y0) * 12 : Math.max(0, (y - y0) * 12 + m - m0);
-    out.push(new D(1).plus(g).pow(Math.floor(months / (12 * n))));
+    const k = Math.floor(months / (12 * n));
+    let f = powers.get(k);
+    if (f === undefined) {
+      f = base.pow(k);
+      powers.set(k, f);
+    }
+    out.push(f);
   }
   return out;
 }

@@ -132,10 +132,21 @@ function prorate(fen: Fen, days: number, total: number): Fen {
   return days === total ? fen : wholeFen(new D(fen).times(days).div(total));
 }
 
-/** Splits a year's (already prorated) amount by month, weighted by days covered in each month. */
-function byMonthDays(fen: Fen, c: Contract, year: number): { month: number; fen: Fen }[] {
+/** Days the contract covers in each month of a year (the weights of byMonthDays). */
+function coveredDays(c: Contract, year: number): number[] {
   const weights: number[] = [];
-  for (let m = 1; m <= 12; m++) weights.push(overlapDays(c.start, c.end, isoOf(year, m, 1), isoOf(year, m, daysInMonth(year, m))));
+  const whole = coversYear(c, year);
+  for (let m = 1; m <= 12; m++) weights.push(whole ? daysInMonth(year, m) : overlapDays(c.start, c.end, isoOf(year, m, 1), isoOf(year, m, daysInMonth(year, m))));
+  return weights;
+}
+
+/** Whether the contract runs the whole calendar year (then every month is covered in full). */
+function coversYear(c: Contract, year: number): boolean {
+  return c.start <= isoOf(year, 1, 1) && c.end >= isoOf(year, 12, 31);
+}
+
+/** Splits a year's (already prorated) amount by month, weighted by days covered in each month. */
+function byMonthDays(fen: Fen, weights: readonly number[]): { month: number; fen: Fen }[] {
   if (weights.every((w) => w === 0)) return [];
   return allocate(fen, weights).map((f, i) => ({ month: i + 1, fen: f })).filter((_, i) => (weights[i] ?? 0) > 0);
 }
@@ -151,10 +162,11 @@ interface MonthShare {
 
 function monthShares(c: Contract, year: number): MonthShare[] {
   const weights = monthWeights(c, year);
+  const whole = coversYear(c, year);
   const out: MonthShare[] = [];
   for (let m = 1; m <= 12; m++) {
     const days = daysInMonth(year, m);
-    out.push({ month: m, weight: weights[m - 1] ?? new D(1), covered: overlapDays(c.start, c.end, isoOf(year, m, 1), isoOf(year, m, days)), days });
+    out.push({ month: m, weight: weights[m - 1] ?? new D(1), covered: whole ? days : overlapDays(c.start, c.end, isoOf(year, m, 1), isoOf(year, m, days)), days });
   }
   return out;
 }
@@ -211,14 +223,15 @@ function pvItems(c: PvContract, year: number, a: YearAmount): DueItem[] {
   const diy = daysInYear(year);
   const inService = overlapDays(c.start, c.end, isoOf(year, 1, 1), isoOf(year, 12, 31));
   const out: DueItem[] = [];
-  const base = byMonthDays(prorate(a.base ?? 0, inService, diy), c, year);
+  const days = coveredDays(c, year);
+  const base = byMonthDays(prorate(a.base ?? 0, inService, diy), days);
   const payDay = c.payment.kind === 'monthly' ? c.payment.day : 20; // the schema requires monthly for PV
   for (const { month, fen } of base) {
     const next = addMonths(ym(year, month), 1);
     out.push({ contract: c.no, component: 'base', year, month: ym(year, month), dueDate: dayIn(Number(next.slice(0, 4)), Number(next.slice(5, 7)), payDay), amount: fen, income: fen });
   }
   const batches = new Map<YearMonth, Fen>();
-  for (const { month, fen } of byMonthDays(prorate(a.subsidy ?? 0, inService, diy), c, year)) {
+  for (const { month, fen } of byMonthDays(prorate(a.subsidy ?? 0, inService, diy), days)) {
     let due = addMonths(ym(year, month), c.subsidyLagMonths);
     while (!c.subsidyBatchMonths.includes(Number(due.slice(5, 7)))) due = addMonths(due, 1);
     batches.set(due, (batches.get(due) ?? 0) + fen);

@@ -14,7 +14,7 @@
  *   service and pays only 村自筹 of the investment (grants, loan and social capital pay the rest).
  */
 import type Decimal from 'decimal.js';
-import { D, decToFen, type Fen } from '../money';
+import { D, decToFen, fenScaler, type Fen } from '../money';
 import { contractDueItems } from '../income/schedule';
 import type { Contract } from '../income/contract';
 import { yearOf } from '../calendar';
@@ -53,8 +53,8 @@ export interface ProjectFlows {
   investment: Fen;
 }
 
-/** fen × x, rounded half up to a whole fen. */
-export const scaleFen = (f: Fen, x: Decimal): Fen => x.times(f).toDecimalPlaces(0, D.ROUND_HALF_UP).toNumber();
+/** fen × x, rounded half up to a whole fen (money.ts's fenScaler, for one amount). */
+export const scaleFen = (f: Fen, x: Decimal): Fen => fenScaler(x)(f);
 const p = (params: PlanParams, key: keyof PlanParams, dflt: Decimal.Value = 0): Decimal => params[key] ?? new D(dflt);
 
 /** The investment after scenarios: the `investment` parameter, else Σ funding. */
@@ -169,7 +169,7 @@ export function projectFlows(project: PlanProject, incomes?: Map<string, Project
   const q = project.params;
   const investment = investmentOf(project);
   const self = selfFundedOf(project, investment);
-  const kept = new D(1).minus(p(q, 'defaultRate'));
+  const keep = fenScaler(new D(1).minus(p(q, 'defaultRate')));
   const { earned, due } = projectIncome(project, incomes);
   const loan = loanSchedule(project.funding.loan, p(q, 'loanRate'), project.loanTermYears, project.startYear, project.loanMethod);
   const loanBy = new Map(loan.map((l) => [l.year, l]));
@@ -177,12 +177,12 @@ export function projectFlows(project: PlanProject, incomes?: Map<string, Project
   const operatingFrom = project.contract ? yearOf(project.contract.start) : project.firstIncomeYear;
   const last = Math.max(lifeEnd, ...due.keys(), ...loanBy.keys());
   const cost = decToFen(p(q, 'runningCost'));
-  const share = p(q, 'restrictedShare', project.kind === 'pv' ? '0.8' : 0);
+  const restrict = fenScaler(p(q, 'restrictedShare', project.kind === 'pv' ? '0.8' : 0));
   const years: ProjectYear[] = [];
   const flows: Fen[] = [];
   for (let y = project.startYear; y <= last; y++) {
-    const income = scaleFen(earned.get(y) ?? 0, kept);
-    const cash = scaleFen(due.get(y) ?? 0, kept);
+    const income = keep(earned.get(y) ?? 0);
+    const cash = keep(due.get(y) ?? 0);
     const runningCost = y >= operatingFrom && y <= lifeEnd ? cost : 0;
     const l = loanBy.get(y);
     const interest = l?.interest ?? 0;
@@ -190,7 +190,7 @@ export function projectFlows(project: PlanProject, incomes?: Map<string, Project
     const inv = y === project.startYear ? investment : 0;
     const selfFunded = y === project.startYear ? self : 0;
     const net = income - runningCost - interest;
-    const restricted = scaleFen(Math.max(0, income - runningCost), share);
+    const restricted = restrict(Math.max(0, income - runningCost));
     years.push({ year: y, income, cash, runningCost, interest, principal, investment: inv, selfFunded, net, restricted, free: net - restricted, villageCash: cash - runningCost - interest - principal - selfFunded });
     flows.push(cash - runningCost - inv);
   }

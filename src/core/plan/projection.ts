@@ -48,8 +48,6 @@ export interface Projection {
   classChanges: { year: number; fromZh: string; toZh: string }[];
 }
 
-const SUMMED = ['cash', 'runningCost', 'interest', 'principal', 'investment', 'net', 'restricted', 'free', 'villageCash'] as const;
-
 function emptyKinds(): Record<ProjectKind, Fen> {
   return { land: 0, coop: 0, pv: 0, lease: 0, other: 0 };
 }
@@ -89,18 +87,26 @@ function flowsOf(p: PlanProject, cache: FlowsCache | undefined): ProjectFlows {
 export function projectPlan(plan: Plan, cache?: FlowsCache): Projection {
   const s = plan.settings;
   const projects = plan.projects.map((p) => flowsOf(p, cache));
-  const byYear = projects.map((f) => new Map<number, ProjectYear>(f.years.map((y) => [y.year, y])));
   const years: PlanYear[] = [];
   let cumulative = 0;
   for (let year = s.firstYear; year <= s.lastYear; year++) {
     const incomeByKind = emptyKinds();
     const sums = { cash: 0, runningCost: 0, interest: 0, principal: 0, investment: 0, net: 0, restricted: 0, free: 0, villageCash: 0 };
-    projects.forEach((f, i) => {
-      const y = byYear[i]?.get(year);
-      if (!y) return;
+    for (const f of projects) {
+      // A project's years run without a gap from its start year.
+      const y: ProjectYear | undefined = f.years[year - f.project.startYear];
+      if (!y) continue;
       incomeByKind[f.project.kind] += y.income;
-      for (const k of SUMMED) sums[k] += y[k];
-    });
+      sums.cash += y.cash;
+      sums.runningCost += y.runningCost;
+      sums.interest += y.interest;
+      sums.principal += y.principal;
+      sums.investment += y.investment;
+      sums.net += y.net;
+      sums.restricted += y.restricted;
+      sums.free += y.free;
+      sums.villageCash += y.villageCash;
+    }
     const operatingIncome = Object.values(incomeByKind).reduce((a, b) => a + b, 0) + s.otherIncome;
     // Income outside the projects is free to use and arrives in the year.
     sums.net += s.otherIncome;

@@ -53,8 +53,9 @@ function applyOne(p: PlanProject, o: ScenarioOverride): PlanProject {
   const now = paramValue(p, o.param);
   if (now === undefined) return p;
   const next = clamp(o.param, o.op === 'set' ? o.value : o.op === 'add' ? now.plus(o.value) : now.times(o.value));
-  // The same object back when nothing changes, so cached flows are reused.
-  if (next.eq(now) && p.params[o.param] !== undefined) return p;
+  // The same object back when nothing changes (a default the project computes with anyway, such
+  // as a running cost of 0 scaled by 1.2), so cached flows are reused.
+  if (next.eq(now)) return p;
   return { ...p, params: { ...p.params, [o.param]: next } };
 }
 

@@ -12,7 +12,8 @@ import { DisclosurePanel } from './disclosure-panel';
 import { useDisclosure } from '../use-disclosure';
 import { FileOpener } from './file-opener';
 import { NavTabs } from './nav-tabs';
-import { NotBuiltPanel } from './not-built-panel';
+import { PlanPanel } from './plan-panel';
+import { usePlan } from '../use-plan';
 import { ProgressCard } from './progress-card';
 import { SheetPreview } from './sheet-preview';
 import { LiveFindings } from './live-findings';
@@ -48,6 +49,7 @@ export function App({ host, engine, onToggleLang }: AppProps) {
   const st = useBook(host, engine, m);
   const disclosure = useDisclosure(engine, st);
   const live = useLiveChecks(host, engine, st.meta);
+  const plan = usePlan(engine, st, host);
   const busy = st.runner.busy !== undefined;
   const needFile = host.kind === 'standalone' && !st.book;
   const tabs: { key: TabKey; label: string }[] = [
@@ -60,12 +62,12 @@ export function App({ host, engine, onToggleLang }: AppProps) {
 
   const panel = () => {
     if (tab === 'consolidation') return <ConsolidationPanel host={host} runner={st.runner} />;
-    if (tab === 'plan') {
-      return <NotBuiltPanel title={m.notBuiltTitle} body={m.notBuiltBody} testId={`not-built-${tab}`} />;
-    }
     if (needFile) return <FileOpener onFile={st.openFile} onSample={st.openSample} onNew={st.createBlank} disabled={busy} />;
     if (tab === 'disclosure') {
       return <DisclosurePanel state={disclosure} fiscalYear={st.meta?.fiscalYear} busy={busy} onReveal={st.reveal} preview={st.preview && <SheetPreview sheet={st.preview.sheet} rows={st.preview.rows} highlightRow={st.preview.row} onClose={st.closePreview} />} />;
+    }
+    if (tab === 'plan') {
+      return <PlanPanel state={plan} isVillageBook={st.meta !== undefined} busy={busy} onReveal={st.reveal} preview={st.preview && <SheetPreview sheet={st.preview.sheet} rows={st.preview.rows} highlightRow={st.preview.row} onClose={st.closePreview} />} />;
     }
     if (tab === 'income') {
       return <ContractsPanel contracts={st.contracts} onLoad={st.loadContracts} busy={busy} isVillageBook={st.meta !== undefined} />;
