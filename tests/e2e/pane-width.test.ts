@@ -140,8 +140,8 @@ describe.each([320, 1280])('every panel at %i px', (width) => {
     await shot(page, width, '4-income', [width === 320 ? '[data-testid="contract-arrears"]' : '[data-testid="contracts"] th:last-child']);
 
     await openTab(page, '发展规划');
-    await page.getByRole('tabpanel').waitFor();
-    await shot(page, width, '5-plan');
+    await page.getByTestId('plan-stat-npv').waitFor({ timeout: 120_000 });
+    await shot(page, width, '5-plan', ['[data-testid="plan-stat-npv"]']);
 
     await openTab(page, '财务公开');
     await page.getByTestId('disclosure-period').selectOption('2025Q3');
