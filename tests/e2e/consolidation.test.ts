@@ -4,11 +4,8 @@
  * and its flags as the same use case computes them in Node, open a flag's details, download the
  * township workbook and read it back.
  */
-import { execFile } from 'node:child_process';
-import { mkdir, mkdtemp, readFile, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { mkdir, readFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
-import { promisify } from 'node:util';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { consolidateVillages } from '../../src/app/consolidate';
@@ -20,6 +17,7 @@ import { CONSOLIDATION_MESSAGES } from '../../src/taskpane/consolidation-i18n';
 import { TOWNSHIP_SHEETS } from '../../src/workbook/layout';
 import { fenText, launchChromium, panePage } from './helpers';
 import { serveDir, type StaticServer } from './serve-dir';
+import { paneBuild } from './pane-build';
 
 const ROOT = resolve(__dirname, '../..');
 const SAMPLE = join(ROOT, 'assets/sample-village.xlsx');
@@ -42,9 +40,9 @@ async function renamed(village: string, fiscalYear?: number): Promise<Buffer> {
 }
 
 beforeAll(async () => {
-  outDir = await mkdtemp(join(tmpdir(), 'cunzhang-e2e-consolidate-'));
   await mkdir(SHOTS, { recursive: true });
-  const build = promisify(execFile)('npx', ['webpack', '--mode', 'development', '--output-path', outDir], { cwd: ROOT, maxBuffer: 64 * 1024 * 1024, env: { ...process.env, NODE_ENV: 'development' } });
+  // The pane's build is shared with the other e2e files (pane-build.ts); it runs while the fixtures are made.
+  const build = paneBuild();
   const xlsx = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
   files = [
     { name: '示范村.xlsx', mimeType: xlsx, buffer: await readFile(SAMPLE) },
@@ -54,7 +52,7 @@ beforeAll(async () => {
     { name: '损坏.xlsx', mimeType: xlsx, buffer: Buffer.from('PK not really a workbook') },
   ];
   expected = await consolidateVillages(files.map((f) => ({ label: f.name, open: () => createXlsxWorkbook(new Uint8Array(f.buffer)) })));
-  await build;
+  outDir = await build;
   server = await serveDir(outDir);
   browser = await launchChromium();
   page = await panePage(browser, pageErrors);
@@ -63,7 +61,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await browser?.close();
   await server?.close();
-  if (outDir) await rm(outDir, { recursive: true, force: true });
 });
 
 describe('standalone task pane: 乡镇汇总', () => {

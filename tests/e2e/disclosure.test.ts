@@ -4,14 +4,12 @@
  * engine computes in Node (and the golden file holds), and the disclosure findings, clickable to
  * the cell. Screenshot: test-output/screenshots/6-disclosure.png.
  */
-import { execFile } from 'node:child_process';
-import { mkdir, mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { mkdir } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
-import { promisify } from 'node:util';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { serveDir, type StaticServer } from './serve-dir';
+import { paneBuild } from './pane-build';
 
 const ROOT = resolve(__dirname, '../..');
 const SHOTS = join(ROOT, 'test-output/screenshots');
@@ -23,11 +21,8 @@ let page: Page;
 const pageErrors: string[] = [];
 
 beforeAll(async () => {
-  outDir = await mkdtemp(join(tmpdir(), 'cunzhang-e2e-disclosure-'));
   await mkdir(SHOTS, { recursive: true });
-  await promisify(execFile)('npx', ['webpack', '--mode', 'development', '--output-path', outDir], {
-    cwd: ROOT, maxBuffer: 64 * 1024 * 1024, env: { ...process.env, NODE_ENV: 'development' },
-  });
+  outDir = await paneBuild();
   server = await serveDir(outDir);
   browser = await chromium.launch({
     executablePath: '/usr/bin/chromium',
@@ -44,7 +39,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await browser?.close();
   await server?.close();
-  if (outDir) await rm(outDir, { recursive: true, force: true });
 });
 
 describe('财务公开 panel (standalone)', () => {

@@ -6,14 +6,14 @@
  * 320 px are kept in test-output/screenshots.
  */
 import { execFile } from 'node:child_process';
-import { mkdir, mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { mkdir } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { promisify } from 'node:util';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium } from './helpers';
 import { serveDir, type StaticServer } from './serve-dir';
+import { paneBuild } from './pane-build';
 
 const ROOT = resolve(__dirname, '../..');
 const SHOTS = join(ROOT, 'test-output/screenshots');
@@ -27,15 +27,14 @@ let office: string;
 const pageErrors: string[] = [];
 
 beforeAll(async () => {
-  outDir = await mkdtemp(join(tmpdir(), 'cunzhang-e2e-live-'));
   await mkdir(SHOTS, { recursive: true });
   const run = promisify(execFile);
-  const build = run('npx', ['webpack', '--mode', 'development', '--output-path', outDir], { cwd: ROOT, maxBuffer: 64 * 1024 * 1024, env: { ...process.env, NODE_ENV: 'development' } });
+  const build = paneBuild();
   // The fake uses Buffer.byteLength for request sizes: a browser stand-in by TextEncoder.
   const bundled = await run('npx', ['esbuild', 'tests/e2e/excel-fake-office.ts', '--bundle', '--format=iife', '--platform=browser', '--log-level=error',
     '--banner:js=globalThis.Buffer={byteLength:(s)=>new TextEncoder().encode(s).length};'], { cwd: ROOT, maxBuffer: 64 * 1024 * 1024 });
   office = bundled.stdout;
-  await build;
+  outDir = await build;
   server = await serveDir(outDir);
   browser = await launchChromium();
   const context = await browser.newContext({ viewport: { width: 320, height: 760 }, locale: 'zh-CN', reducedMotion: 'reduce' });
@@ -47,7 +46,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await browser?.close();
   await server?.close();
-  if (outDir) await rm(outDir, { recursive: true, force: true });
 });
 
 const type = (sheet: string, row: number, col: number, value: string | number): Promise<void> =>

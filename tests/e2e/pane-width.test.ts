@@ -6,8 +6,7 @@
  * and 新建账簿 from a 2004-system trial balance.
  */
 import { execFile } from 'node:child_process';
-import { mkdir, mkdtemp, readFile, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { mkdir, readFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { promisify } from 'node:util';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
@@ -22,6 +21,7 @@ import { OPENING } from '../../src/workbook/layout';
 import { voucherPageStarts } from '../../src/workbook/voucher-print';
 import { fenText, launchChromium } from './helpers';
 import { serveDir, type StaticServer } from './serve-dir';
+import { paneBuild } from './pane-build';
 
 const ROOT = resolve(__dirname, '../..');
 const SAMPLE = join(ROOT, 'assets/sample-village.xlsx');
@@ -35,9 +35,8 @@ let browser: Browser;
 const pageErrors: string[] = [];
 
 beforeAll(async () => {
-  outDir = await mkdtemp(join(tmpdir(), 'cunzhang-e2e-width-'));
   await mkdir(SHOTS, { recursive: true });
-  await run('npx', ['webpack', '--mode', 'development', '--output-path', outDir], { cwd: ROOT, maxBuffer: 64 * 1024 * 1024, env: { ...process.env, NODE_ENV: 'development' } });
+  outDir = await paneBuild();
   server = await serveDir(outDir);
   browser = await launchChromium();
 }, 300_000);
@@ -45,7 +44,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await browser?.close();
   await server?.close();
-  if (outDir) await rm(outDir, { recursive: true, force: true });
 });
 
 async function paneContext(width: number, locale = 'zh-CN'): Promise<{ context: BrowserContext; page: Page }> {

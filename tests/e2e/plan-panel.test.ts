@@ -6,12 +6,9 @@
  * the book. Screenshots at Excel's task-pane width (320 px) and on a wide screen (1280 px):
  * test-output/screenshots/plan-320.png and plan-1280.png.
  */
-import { execFile } from 'node:child_process';
 import { readdirSync } from 'node:fs';
-import { mkdir, mkdtemp, readFile, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { mkdir, readFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
-import { promisify } from 'node:util';
 import ExcelJS from 'exceljs';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -21,6 +18,7 @@ import { createAppEngine } from '../../src/taskpane/engine';
 import { scanBundle, unexplained } from './bundle-scan';
 import { grouped, launchChromium, panePage } from './helpers';
 import { serveDir, type StaticServer } from './serve-dir';
+import { paneBuild } from './pane-build';
 
 const ROOT = resolve(__dirname, '../..');
 const SAMPLE = join(ROOT, 'assets/sample-village.xlsx');
@@ -54,12 +52,9 @@ async function rowsOf(testId: string): Promise<string[][]> {
 const statOf = async (id: string): Promise<string> => (await page.getByTestId(`plan-stat-${id}`).locator('span').nth(1).textContent()) ?? '';
 
 beforeAll(async () => {
-  outDir = await mkdtemp(join(tmpdir(), 'cunzhang-e2e-plan-'));
   await mkdir(SHOTS, { recursive: true });
   await mkdir(DOCS, { recursive: true });
-  await promisify(execFile)('npx', ['webpack', '--mode', 'development', '--output-path', outDir], {
-    cwd: ROOT, maxBuffer: 64 * 1024 * 1024, env: { ...process.env, NODE_ENV: 'development' },
-  });
+  outDir = await paneBuild();
   server = await serveDir(outDir);
   const bytes = new Uint8Array(await readFile(SAMPLE));
   const engine = createAppEngine();
@@ -79,7 +74,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await browser?.close();
   await server?.close();
-  if (outDir) await rm(outDir, { recursive: true, force: true });
 });
 
 describe('发展规划 panel', () => {
