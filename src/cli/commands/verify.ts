@@ -4,18 +4,17 @@
  * removed or inserted there (each named by month and 凭证号). Prints the chain head to keep.
  */
 import type { Command } from 'commander';
-import { verifyLocks } from '../../app/verify-locks';
-import { withBookFile } from '../book-file';
-import { EXIT } from '../exit-codes';
+import { EXIT } from '../exit-values';
 import type { Io } from '../main';
 import { findingJson, formatFindings } from '../output';
-import { nodeSha256 } from '../sha256-node';
 
 export function registerVerify(program: Command, io: Io, setCode: (c: number) => void): void {
   program.command('verify').argument('<file>', '村账工作簿 / village workbook')
     .description('核对已结账月份的凭证是否被改动（SHA-256 哈希链，只读） / check locked months against the SHA-256 hash chain (read-only)')
     .option('--json', 'JSON 输出 / JSON output')
     .action(async (file: string, o: { json?: boolean }) => {
+      // Loaded when the command runs, so `--help` and the other commands never load them.
+      const [{ verifyLocks }, { withBookFile }, { nodeSha256 }] = await Promise.all([import('../../app/verify-locks'), import('../book-file'), import('../sha256-node')]);
       const r = await withBookFile(file, false, (wb) => verifyLocks(wb, undefined, nodeSha256));
       if (o.json) {
         io.out.write(`${JSON.stringify({ ok: r.ok, lockedThrough: r.lockedThrough ?? null, head: r.head ?? null, months: r.months, findings: r.findings.map(findingJson) }, null, 2)}\n`);
