@@ -261,8 +261,9 @@ export class PartsWorkbook implements XlsxWorkbook {
 
   // ---- helpers -----------------------------------------------------------------------------
 
-  private sheetXml(s: SheetRec): string {
-    return this.pkg.readText(s.part) ?? '';
+  /** A sheet part's bytes (the scanner reads bytes: a 40 MB sheet is never decoded whole). */
+  private sheetXml(s: SheetRec): Uint8Array {
+    return this.pkg.read(s.part) ?? new Uint8Array(0);
   }
 
   /** A table on the sheet by name (case-insensitive, as Excel compares table names). */
