@@ -118,6 +118,11 @@ export function appendToSheet(xml: Uint8Array, ctx: SheetReadContext, spec: Type
     w.bytes(xml.subarray(bounds.openStart, before.length > 0 ? (before[before.length - 1] as RowSpan).end : bounds.start));
     suffix = fromUtf8(xml.subarray(after.length > 0 ? (after[0] as RowSpan).start : bounds.end));
   }
+  // An empty cell whose column already carries its style (<col style>, as our typed-in sheets
+  // have) need not be written: Excel gives a missing cell its column's format (ECMA-376 Part 1,
+  // 18.3.1.13 col). That is 7 of a voucher line's 12 cells, a third of the 凭证 part.
+  const colStyle = columnStyles(head);
+  const emptyStyle = target.map((c, j) => (colStyle(c) === style[j] ? 0 : (style[j] as number)));
   const plain = p === '' && existing.size === 0;
   const formats = spec.columns.map((c) => c.numFmt);
   for (let k = 0; k < rows.length; k++) {
@@ -126,13 +131,17 @@ export function appendToSheet(xml: Uint8Array, ctx: SheetReadContext, spec: Type
     if (plain) {
       // The common case: fresh rows, written straight into the buffer.
       let x = `<row r="${r}">`;
-      for (const j of order) x += scalarString(letters[j] as string, r, values[j] ?? null, style[j] as number, formats[j]);
+      for (const j of order) {
+        const v = values[j] ?? null;
+        x += scalarString(letters[j] as string, r, v, (v === null ? emptyStyle[j] : style[j]) as number, formats[j]);
+      }
       w.raw(`${x}</row>`);
       continue;
     }
     const cells: { col: number; xml: string }[] = [];
     for (const j of order) {
-      const x = scalarXml(`${letters[j]}${r}`, values[j] ?? null, style[j] as number, spec.columns[j]?.numFmt);
+      const v = values[j] ?? null;
+      const x = scalarXml(`${letters[j]}${r}`, v, (v === null ? emptyStyle[j] : style[j]) as number, spec.columns[j]?.numFmt);
       if (x) cells.push({ col: target[j] as number, xml: withPrefix(x, p) });
     }
     const old = existing.get(r);
@@ -155,6 +164,12 @@ export function appendToSheet(xml: Uint8Array, ctx: SheetReadContext, spec: Type
   w.raw(growValidations(suffix, spec, target, top, end, p));
   const tableRef = tableBox && end > tableBox.bottom ? encodeRef({ ...tableBox, bottom: end }) : tableBox ? encodeRef(tableBox) : '';
   return { xml: w.finish(), tableRef };
+}
+
+/** The style index each column's `<col>` gives (0-based column → s), from the part's head. */
+function columnStyles(head: string): (col: number) => number {
+  const spans = elements(head, 'col').map((c) => ({ min: Number(attr(c.start, 'min')), max: Number(attr(c.start, 'max')), style: Number(attr(c.start, 'style') ?? 0) }));
+  return (col) => spans.find((c) => col + 1 >= c.min && col + 1 <= c.max)?.style ?? 0;
 }
 
 function growDimension(xml: string, lastRow: number, lastCol: number): string {

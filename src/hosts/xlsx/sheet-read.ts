@@ -125,6 +125,36 @@ export function sheetDataBounds(b: Uint8Array): { start: number; end: number; se
 
 const utf8 = new TextDecoder('utf-8');
 
+/**
+ * Short texts of one scan, by their bytes: a sheet repeats its codes, names and summaries on
+ * every row, so each is decoded once and every row shares the one string (fewer strings for the
+ * garbage collector too). Keyed by an FNV-1a hash of the bytes, checked byte for byte.
+ */
+class TextCache {
+  private readonly map = new Map<number, { bytes: Uint8Array; text: string }>();
+
+  get(b: Uint8Array, s: number, e: number): string {
+    if (e - s > 64) return textOf(b, s, e);
+    let h = 0x811c9dc5;
+    for (let i = s; i < e; i++) h = Math.imul(h ^ (b[i] as number), 0x01000193);
+    const hit = this.map.get(h);
+    if (hit !== undefined && hit.bytes.length === e - s) {
+      let same = true;
+      for (let i = 0; i < e - s; i++) {
+        if (hit.bytes[i] !== b[s + i]) {
+          same = false;
+          break;
+        }
+      }
+      if (same) return hit.text;
+    }
+    const text = textOf(b, s, e);
+    // A collision keeps the first text; the other is decoded each time (rare, and still right).
+    if (hit === undefined && this.map.size < 65536) this.map.set(h, { bytes: b.slice(s, e), text });
+    return text;
+  }
+}
+
 /** Bytes [s, e) as text: short ASCII (numbers, codes) without the decoder's per-call cost. */
 function textOf(b: Uint8Array, s: number, e: number): string {
   if (e - s <= 24) {
@@ -208,6 +238,7 @@ class Scanner {
   private tE = -1;
   private sS = -1;
   private sE = -1;
+  private readonly texts = new TextCache();
 
   constructor(
     private readonly b: Uint8Array,
@@ -458,7 +489,7 @@ class Scanner {
       let lt = gt + 1;
       while (lt < e && b[lt] !== LT) lt++;
       if (b[gt - 1] !== SLASH && lt + 4 === e && b[lt + 1] === SLASH && b[lt + 2] === 116 && b[lt + 3] === GT) {
-        return decodeXstring(unescapeXml(textOf(b, gt + 1, lt)));
+        return decodeXstring(unescapeXml(this.texts.get(b, gt + 1, lt)));
       }
     }
     return richText(textOf(b, s, e));
@@ -472,7 +503,7 @@ class Scanner {
         return this.ctx.sharedStrings()[i] ?? null;
       }
       case T.Str:
-        return decodeXstring(unescapeXml(textOf(b, s, e)));
+        return decodeXstring(unescapeXml(this.texts.get(b, s, e)));
       case T.Bool: {
         const v = textOf(b, s, e).trim();
         return v === '1' || v === 'true';
