@@ -239,6 +239,8 @@ class Scanner {
   private sS = -1;
   private sE = -1;
   private readonly texts = new TextCache();
+  /** Serial → ISO date of this scan: a year of vouchers has a few hundred distinct dates on 100,000 rows. */
+  private readonly dates = new Map<number, string>();
 
   constructor(
     private readonly b: Uint8Array,
@@ -522,7 +524,14 @@ class Scanner {
           n = Number(v);
           if (!Number.isFinite(n)) return unescapeXml(v);
         }
-        if (style >= 0 && this.ctx.styles.isDate(style)) return serialToIso(this.ctx.date1904 ? n + 1462 : n);
+        if (style >= 0 && this.ctx.styles.isDate(style)) {
+          let iso = this.dates.get(n);
+          if (iso === undefined) {
+            iso = serialToIso(this.ctx.date1904 ? n + 1462 : n);
+            if (this.dates.size < 65536) this.dates.set(n, iso);
+          }
+          return iso;
+        }
         return n;
       }
     }
