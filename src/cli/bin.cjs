@@ -1,8 +1,9 @@
 #!/usr/bin/env node
-// `cunzhang`: runs the CLI built into dist/cli/cunzhang.cjs (src/dev/build-cli.cjs, run by
-// `npm ci`), so a command starts plain JavaScript instead of compiling TypeScript each time.
-// When the build is missing or older than a source file (someone edited src/), it is rebuilt
-// first (esbuild, a fraction of a second), so tests and `npx cunzhang` always run current code.
+// `cunzhang`: runs the CLI built into dist/cli/ (src/dev/build-cli.cjs, run by `npm ci`): the
+// entry cunzhang.cjs and the chunks each command loads when it runs, so a command starts plain
+// JavaScript instead of compiling TypeScript each time. When the build is missing or older than a
+// source file (someone edited src/), it is rebuilt first (esbuild, 2–3 s on a quiet machine), so
+// tests and `npx cunzhang` always run current code.
 // Without esbuild (an install that left out dev dependencies and has no build) it falls back to
 // running the sources through tsx.
 'use strict';
