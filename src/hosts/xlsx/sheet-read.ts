@@ -1,6 +1,6 @@
 /**
- * Reading a worksheet part's cells without building a document: one pass over `<sheetData>`
- * with a regular expression for the row and cell tags, values taken from `<v>` (formulas give
+ * Reading a worksheet part's cells without building a document: one pass over the bytes of
+ * `<sheetData>`, row and cell tags read where they stand, values taken from `<v>` (formulas give
  * their cached result), `<is>` (inline strings, rich text joined) or the shared strings.
  * This is the hot path of every command (100,000 voucher lines are 1.2 million cells), so it is
  * our own code rather than a general SAX parser: it does one thing and allocates little.
@@ -30,13 +30,6 @@ export function refColumn(ref: string): number {
     else break;
   }
   return i === 0 ? -1 : n - 1;
-}
-
-/** 'AB12' → 12. */
-export function refRow(ref: string): number {
-  let i = 0;
-  while (i < ref.length && ref.charCodeAt(i) > 57) i++;
-  return Number(ref.slice(i));
 }
 
 export interface RowSpan {
