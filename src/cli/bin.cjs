@@ -15,6 +15,9 @@ const { Buffer } = require('node:buffer');
 
 const build = require('../dev/build-cli.cjs');
 
+/** This script's module: `require.main` for the modules of the build, as Node's own require gives it. */
+const MAIN = require.main;
+
 /** The exported `run` of the built CLI, or of the TypeScript sources when no build can be made. */
 function loadCli() {
   if (build.isStale()) {
@@ -65,7 +68,7 @@ function compileCached(mod, file) {
   const dirname = path.dirname(file);
   const require = (id) => mod.require(id);
   require.resolve = (request, options) => Module._resolveFilename(request, mod, false, options);
-  require.main = process.mainModule;
+  require.main = MAIN;
   require.cache = Module._cache;
   script.runInThisContext().call(mod.exports, mod.exports, require, mod, file, dirname);
   if (cachedData === undefined || script.cachedDataRejected) {
