@@ -1,9 +1,16 @@
 /**
  * The floor of the consolidation benchmark: unzip each workbook and run every XML part through a
  * SAX parser, with no accounting. Its own module with only fflate and saxes, so the floor's
- * worker threads load nothing of ours.
+ * worker threads load nothing of ours. bench/consolidate.ts bundles it and runs it as a process,
+ * as it runs the CLI:
+ *
+ *   node consolidate-floor.cjs <dir> <threads>
+ *
+ * Threads take the next file when they finish one, as the CLI's reader pool does.
  */
-import { readFile } from 'node:fs/promises';
+import { readFileSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { isMainThread, parentPort, Worker } from 'node:worker_threads';
 import { strFromU8, unzipSync } from 'fflate';
 import { SaxesParser } from 'saxes';
 
@@ -19,10 +26,28 @@ function floorFile(bytes: Uint8Array): number {
   return elements;
 }
 
-/** Floor over a list of files on this thread. */
-export async function floorPaths(paths: readonly string[]): Promise<number> {
-  let n = 0;
-  for (const p of paths) n += floorFile(await readFile(p));
-  return n;
+async function main(dir: string, threads: number): Promise<void> {
+  const paths = readdirSync(dir).filter((f) => f.endsWith('.xlsx')).sort().map((f) => join(dir, f));
+  let next = 0;
+  let elements = 0;
+  await Promise.all(Array.from({ length: Math.max(1, threads) }, () => new Promise<void>((resolve, reject) => {
+    const w = new Worker(__filename);
+    const feed = (): void => {
+      if (next >= paths.length) void w.terminate().then(() => resolve());
+      else w.postMessage(paths[next++]);
+    };
+    w.on('message', (n: number) => {
+      elements += n;
+      feed();
+    });
+    w.on('error', reject);
+    feed();
+  })));
+  process.stdout.write(`${paths.length} files, ${elements} elements\n`);
 }
 
+if (isMainThread) {
+  const [dir, threads] = process.argv.slice(2);
+  if (dir === undefined) throw new Error('usage: consolidate-floor <dir> <threads>');
+  void main(dir, Number(threads ?? 2));
+} else parentPort?.on('message', (path: string) => parentPort?.postMessage(floorFile(readFileSync(path))));

@@ -1,41 +1,32 @@
 /**
  * Township consolidation benchmark (not a test): N generated village workbooks of L voucher
- * lines each, consolidated by the CLI's path (readWithWorkers + consolidate), against a floor
- * that only unzips each file and XML-parses every part (fflate + saxes), with no accounting.
- * Each measurement runs in a fresh child process, so peak RSS (maxRSS, worker threads included)
- * is its own.
+ * lines each, consolidated as a user runs it — the built `cunzhang consolidate <dir> -o
+ * township.xlsx --json` (reader threads, consolidation, the township workbook written) — against
+ * a floor that only unzips each file and XML-parses every part (fflate + saxes, bundled the same
+ * way, with as many threads), with no accounting. Each runs as its own process under GNU time
+ * (wall, CPU, peak RSS with the worker threads), `--runs` times, best by wall time.
  *
- *   npx tsx bench/consolidate.ts [--files 500] [--lines 2000] [--workers 2]
+ *   npx tsx bench/consolidate.ts [--files 500] [--lines 2000] [--workers 2] [--runs 3]
  *
  * Goal (issue 13): 500 × 2,000 lines under 20 s and 1 GiB peak on 2 cores, within 2× of the floor.
  * Workbooks are generated once per (files, lines) into the OS temp directory and reused.
  */
-import { fork } from 'node:child_process';
-import { mkdir, readdir, writeFile } from 'node:fs/promises';
+import { execFileSync } from 'node:child_process';
+import { mkdir, readdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { isMainThread, Worker } from 'node:worker_threads';
-import { consolidate } from '../src/core/consolidate/consolidate';
+import { join, resolve } from 'node:path';
+import { buildSync } from 'esbuild';
 import { importOpening } from '../src/app/import-opening';
 import { importVouchers } from '../src/app/import-vouchers';
 import { initVillage } from '../src/app/init-village';
 import { fenToString } from '../src/core/money';
-import { openWorkbookFile } from '../src/hosts/xlsx/file';
 import { createXlsxWorkbook } from '../src/hosts/xlsx/xlsx-workbook';
 import { parseCsv } from '../src/workbook/voucher-import';
-import { readWithWorkers, type FileSource } from '../src/cli/commands/consolidate-pool';
-import { floorPaths } from './consolidate-floor';
 import { BENCH_OPENING, BENCH_SUBS, generateVoucherCsv } from './generate';
+import { timed, type Measure } from './gnu-time';
 
-type Kind = 'floor' | 'ours';
-interface Result {
-  kind: Kind;
-  workers: number;
-  ms: number;
-  cpuMs: number;
-  rssMB: number;
-  check: string;
-}
+const ROOT = resolve(__dirname, '..');
+const BIN = join(ROOT, 'src', 'cli', 'bin.cjs');
 
 function arg(name: string, dflt: number): number {
   const i = process.argv.indexOf(`--${name}`);
@@ -73,66 +64,41 @@ async function generate(files: number, lines: number): Promise<string> {
   return dir;
 }
 
-const FLOOR_WORKER = `
-const { parentPort } = require('node:worker_threads');
-require(${JSON.stringify(require.resolve('tsx/cjs'))});
-const { floorPaths } = require(${JSON.stringify(join(__dirname, 'consolidate-floor.ts'))});
-parentPort.on('message', (paths) => floorPaths(paths).then((n) => parentPort.postMessage(n)));
-`;
-
-async function runFloor(paths: string[], workers: number): Promise<string> {
-  if (workers <= 1) return `${await floorPaths(paths)} elements`;
-  const parts = Array.from({ length: workers }, (_, w) => paths.filter((_, i) => i % workers === w));
-  const counts = await Promise.all(parts.map((part) => new Promise<number>((resolve, reject) => {
-    const w = new Worker(FLOOR_WORKER, { eval: true });
-    w.once('message', (n: number) => void w.terminate().then(() => resolve(n)));
-    w.once('error', reject);
-    w.postMessage(part);
-  })));
-  return `${counts.reduce((a, b) => a + b, 0)} elements`;
-}
-
-async function runOurs(paths: string[], workers: number): Promise<string> {
-  const sources: FileSource[] = paths.map((p) => ({ path: p, label: p.slice(p.lastIndexOf('/') + 1), open: () => openWorkbookFile(p) }));
-  const c = consolidate(await readWithWorkers(sources, workers), { township: '青山镇', year: 2025 });
-  return `${c.included.length} villages, operating income ${fenToString(c.totals.operatingIncome)}`;
-}
-
-async function child(kind: Kind, dir: string, workers: number): Promise<void> {
-  const paths = (await readdir(dir)).filter((f) => f.endsWith('.xlsx')).sort().map((f) => join(dir, f));
-  const c0 = process.cpuUsage();
-  const t0 = performance.now();
-  const check = kind === 'floor' ? await runFloor(paths, workers) : await runOurs(paths, workers);
-  const ms = performance.now() - t0;
-  const cpu = process.cpuUsage(c0);
-  const result: Result = { kind, workers, ms, cpuMs: (cpu.user + cpu.system) / 1000, rssMB: process.resourceUsage().maxRSS / 1024, check };
-  process.send?.(result);
-}
-
-function runChild(kind: Kind, dir: string, workers: number): Promise<Result> {
-  return new Promise((resolve, reject) => {
-    const c = fork(__filename, ['--child', kind, dir, String(workers)], { execArgv: process.execArgv });
-    let result: Result | undefined;
-    c.on('message', (m) => (result = m as Result));
-    c.on('error', reject);
-    c.on('exit', (code) => (result && code === 0 ? resolve(result) : reject(new Error(`bench child ${kind} exited with ${code}`))));
-  });
+/** Best of `runs` by wall time. */
+function best(runs: number, run: () => Measure): Measure {
+  let b: Measure | undefined;
+  for (let i = 0; i < runs; i++) {
+    const m = run();
+    if (b === undefined || m.wallS < b.wallS) b = m;
+  }
+  return b as Measure;
 }
 
 async function main(): Promise<void> {
   const files = arg('files', 500);
   const lines = arg('lines', 2000);
   const workers = arg('workers', 2);
-  console.log(`Township consolidation: ${files} village workbooks × ${lines} voucher lines, ${workers} threads`);
+  const runs = arg('runs', 3);
+  console.log(`Township consolidation: ${files} village workbooks × ${lines} voucher lines, ${workers} threads, best of ${runs}`);
   const dir = await generate(files, lines);
-  const floor = await runChild('floor', dir, workers);
-  const ours = await runChild('ours', dir, workers);
-  for (const r of [floor, ours]) {
-    console.log(`${r.kind.padEnd(6)} wall ${(r.ms / 1000).toFixed(1).padStart(7)} s  cpu ${(r.cpuMs / 1000).toFixed(1).padStart(7)} s  peak RSS ${r.rssMB.toFixed(0).padStart(6)} MB  ${r.check}`);
+  const work = join(tmpdir(), `cunzhang-bench-consolidate-out-${process.pid}`);
+  await mkdir(work, { recursive: true });
+  try {
+    // The CLI built now (not inside the first timed run), the floor bundled the same way.
+    execFileSync(process.execPath, [join(ROOT, 'src', 'dev', 'build-cli.cjs')], { stdio: 'ignore' });
+    const floorJs = join(work, 'consolidate-floor.cjs');
+    buildSync({ entryPoints: [join(__dirname, 'consolidate-floor.ts')], outfile: floorJs, bundle: true, platform: 'node', format: 'cjs', target: 'node20', logLevel: 'error' });
+    const floor = best(runs, () => timed(process.execPath, [floorJs, dir, String(workers)], work));
+    const ours = best(runs, () => timed(process.execPath, [BIN, 'consolidate', dir, '-o', join(work, 'township.xlsx'), '--json', '--workers', String(workers)], work));
+    const summary = JSON.parse(ours.stdout) as { included: unknown[]; totals: { operatingIncome: string } };
+    const row = (name: string, m: Measure, check: string): string =>
+      `${name.padEnd(6)} wall ${m.wallS.toFixed(1).padStart(6)} s  cpu ${m.cpuS.toFixed(1).padStart(6)} s  peak RSS ${m.peakMB.toFixed(0).padStart(5)} MB  ${check}`;
+    console.log(row('floor', floor, floor.stdout.trim()));
+    console.log(row('ours', ours, `${summary.included.length} villages, operating income ${summary.totals.operatingIncome}`));
+    console.log(`ratio ours/floor: wall ${(ours.wallS / floor.wallS).toFixed(1)}×, cpu ${(ours.cpuS / floor.cpuS).toFixed(1)}× (goal ≤ 2×; 500 files under 20 s and 1 GiB)`);
+  } finally {
+    await rm(work, { recursive: true, force: true });
   }
-  console.log(`ratio ours/floor: wall ${(ours.ms / floor.ms).toFixed(1)}×, cpu ${(ours.cpuMs / floor.cpuMs).toFixed(1)}× (goal ≤ 2×; 500 files under 20 s and 1 GiB)`);
 }
 
-// The floor's worker threads load this file too: only the main thread of a child measures.
-if (isMainThread && process.argv[2] === '--child') void child(process.argv[3] as Kind, process.argv[4]!, Number(process.argv[5]));
-else if (isMainThread && require.main === module) void main();
+void main();

@@ -1,8 +1,9 @@
 #!/usr/bin/env node
-// `cunzhang`: runs the CLI built into dist/cli/cunzhang.cjs (src/dev/build-cli.cjs, run by
-// `npm ci`), so a command starts plain JavaScript instead of compiling TypeScript each time.
-// When the build is missing or older than a source file (someone edited src/), it is rebuilt
-// first (esbuild, a fraction of a second), so tests and `npx cunzhang` always run current code.
+// `cunzhang`: runs the CLI built into dist/cli/ (src/dev/build-cli.cjs, run by `npm ci`): the
+// entry cunzhang.cjs and the chunks each command loads when it runs, so a command starts plain
+// JavaScript instead of compiling TypeScript each time. When the build is missing or older than a
+// source file (someone edited src/), it is rebuilt first (esbuild, 2–3 s on a quiet machine), so
+// tests and `npx cunzhang` always run current code.
 // Without esbuild (an install that left out dev dependencies and has no build) it falls back to
 // running the sources through tsx.
 'use strict';
@@ -13,6 +14,9 @@ const vm = require('node:vm');
 const { Buffer } = require('node:buffer');
 
 const build = require('../dev/build-cli.cjs');
+
+/** This script's module: `require.main` for the modules of the build, as Node's own require gives it. */
+const MAIN = require.main;
 
 /** The exported `run` of the built CLI, or of the TypeScript sources when no build can be made. */
 function loadCli() {
@@ -25,16 +29,30 @@ function loadCli() {
       return require('./main.ts');
     }
   }
-  return loadWithCodeCache(build.OUTFILE);
+  useCodeCache(build.OUT_DIR);
+  return require(build.OUTFILE);
 }
 
 /**
- * require(file), but compiled with V8's code cache kept next to it (file + '.v8cache'): the
- * bundle is over a MB, and compiling it is most of a command's start-up. The first run after a
- * build writes it. Its first line names the bundle it was made from (size and mtime), because
- * V8 itself only compares source lengths; a cache of another build, or one V8 rejects, is replaced.
+ * Every .cjs file of the build (the entry and the chunks a command loads) is compiled with V8's
+ * code cache kept next to it (file + '.v8cache'): compiling is most of a command's start-up.
+ * Node's require has no such option (module.enableCompileCache arrives in Node 22), so the files
+ * in `dir` are compiled here the way require would (Module.wrap, then the wrapper called with
+ * exports, require, module, __filename, __dirname); any other file goes to Node's own loader.
  */
-function loadWithCodeCache(file) {
+function useCodeCache(dir) {
+  const js = Module._extensions['.js'];
+  Module._extensions['.js'] = function load(mod, filename) {
+    if (path.dirname(filename) !== dir || !filename.endsWith('.cjs')) return js.call(this, mod, filename);
+    compileCached(mod, filename);
+  };
+}
+
+/**
+ * The cache's first line names the file it was made from (size and mtime), because V8 itself only
+ * compares source lengths; a cache of another build, or one V8 rejects, is replaced.
+ */
+function compileCached(mod, file) {
   const cachePath = `${file}.v8cache`;
   const source = fs.readFileSync(file, 'utf8');
   const stat = fs.statSync(file);
@@ -47,11 +65,12 @@ function loadWithCodeCache(file) {
     cachedData = undefined;
   }
   const script = new vm.Script(Module.wrap(source), { filename: file, cachedData });
-  const mod = new Module(file, module);
-  mod.filename = file;
-  mod.paths = Module._nodeModulePaths(path.dirname(file));
-  script.runInThisContext().call(mod.exports, mod.exports, Module.createRequire(file), mod, file, path.dirname(file));
-  mod.loaded = true;
+  const dirname = path.dirname(file);
+  const require = (id) => mod.require(id);
+  require.resolve = (request, options) => Module._resolveFilename(request, mod, false, options);
+  require.main = MAIN;
+  require.cache = Module._cache;
+  script.runInThisContext().call(mod.exports, mod.exports, require, mod, file, dirname);
   if (cachedData === undefined || script.cachedDataRejected) {
     // Made now, right after loading: the top level and what it compiled, the same whatever the
     // command. (A cache made after a whole command is twice the size and slows `--help` down.)
@@ -64,7 +83,6 @@ function loadWithCodeCache(file) {
       // a read-only install: run without the cache
     }
   }
-  return mod.exports;
 }
 
 loadCli()

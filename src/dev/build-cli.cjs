@@ -1,80 +1,116 @@
 /**
- * Builds the command line into one CommonJS file, dist/cli/cunzhang.cjs, with esbuild, so that
- * `cunzhang` starts plain JavaScript instead of compiling TypeScript through tsx on every run
- * (tsx alone cost ~0.4 s before any work). Run by `npm ci`/`npm install` (the "prepare"
- * script) and by src/cli/bin.cjs whenever a source file is newer than the build.
+ * Builds the command line into CommonJS files in dist/cli/ with esbuild, so that `cunzhang`
+ * starts plain JavaScript instead of compiling TypeScript through tsx on every run (tsx alone
+ * cost ~0.4 s before any work). Run by `npm ci`/`npm install` (the "prepare" script) and by
+ * src/cli/bin.cjs whenever a source file is newer than the build.
  *
  *   node src/dev/build-cli.cjs
  *
- * Next to the bundle it writes cunzhang.inputs.json: every source file that went into it, so
- * bin.cjs can tell a stale build by comparing a few dozen mtimes instead of walking src/.
+ * The build is split at every dynamic `import()`: dist/cli/cunzhang.cjs holds the command
+ * definitions (commander and main.ts, ~150 KB), and each command loads the chunks it needs when it
+ * runs (the engine, the plan document with ECharts, the consolidation). One 4.6 MB bundle cost
+ * `--help` ~0.25 s of reading, compiling and running code it never used. esbuild splits only
+ * ES-module output (https://esbuild.github.io/api/#splitting), so the chunks are built as ES
+ * modules and each is then turned into CommonJS with esbuild's transform: `import()` becomes a
+ * `require` when the command reaches it, and bin.cjs can load every chunk with V8's code cache
+ * (Node 20 has no code cache for ES modules).
+ *
+ * Next to the entry it writes cunzhang.inputs.json: every source file that went into the build,
+ * so bin.cjs can tell a stale build by comparing a few hundred mtimes instead of walking src/.
  */
 'use strict';
 const fs = require('node:fs');
 const path = require('node:path');
 
 const ROOT = path.resolve(__dirname, '..', '..');
-const ENTRY = path.join(ROOT, 'src', 'cli', 'main.ts');
 const OUT_DIR = path.join(ROOT, 'dist', 'cli');
 const OUTFILE = path.join(OUT_DIR, 'cunzhang.cjs');
-const WORKER_FILE = path.join(OUT_DIR, 'consolidate-worker.cjs');
 const INPUTS = path.join(OUT_DIR, 'cunzhang.inputs.json');
+/** Chunks of earlier builds are removed once this old: a command started before a rebuild may still load its own. */
+const OLD_CHUNK_MS = 10 * 60 * 1000;
 
 /**
- * Bundle src/cli/main.ts and the npm packages it uses. Bundling the packages too starts faster
- * than leaving them external (measured: one file to read and compile instead of hundreds of
- * module lookups), and the result does not depend on node_modules' layout at run time.
+ * Bundle the entries and the npm packages they use. Bundling the packages too starts faster
+ * than leaving them external (one file to read and compile instead of hundreds of module
+ * lookups), and the result does not depend on node_modules' layout at run time.
  */
 function buildCli() {
   const esbuild = require('esbuild');
   const result = esbuild.buildSync({
     absWorkingDir: ROOT,
-    entryPoints: [ENTRY],
-    outfile: OUTFILE,
+    entryPoints: {
+      cunzhang: path.join(ROOT, 'src', 'cli', 'main.ts'),
+      // The consolidation worker threads load their own entry beside the chunks (consolidate-pool.ts).
+      'consolidate-worker': path.join(ROOT, 'src', 'cli', 'commands', 'consolidate-worker.ts'),
+    },
+    outdir: OUT_DIR,
     bundle: true,
+    splitting: true,
+    format: 'esm',
     platform: 'node',
-    format: 'cjs',
     target: 'node20',
+    chunkNames: 'chunk-[hash]',
     metafile: true,
-    logLevel: 'warning',
-    // Source files keep their names in stack traces; no minifying, the file is read once per run.
+    logLevel: 'error',
+    // Source files keep their names in stack traces; no minifying, each chunk is read once per run.
     sourcemap: false,
     legalComments: 'none',
     // DuckDB's native binding is found at run time among per-platform packages (only `--export` loads it).
     external: ['@duckdb/*'],
     write: false,
   });
-  // The consolidation worker threads load their own entry beside the bundle (consolidate-pool.ts).
-  const worker = esbuild.buildSync({
-    absWorkingDir: ROOT,
-    entryPoints: [path.join(ROOT, 'src', 'cli', 'commands', 'consolidate-worker.ts')],
-    bundle: true,
-    platform: 'node',
-    format: 'cjs',
-    target: 'node20',
-    external: ['@duckdb/*'],
-    logLevel: 'warning',
-    legalComments: 'none',
-    write: false,
-  });
-  // temp + rename: tests start several commands at once, and each may find the build stale; a
-  // command must read the old bundle or the new, never half of one.
   fs.mkdirSync(OUT_DIR, { recursive: true });
-  const tmp = `${OUTFILE}.${process.pid}.tmp`;
-  fs.writeFileSync(`${WORKER_FILE}.${process.pid}.tmp`, worker.outputFiles[0].contents);
-  fs.renameSync(`${WORKER_FILE}.${process.pid}.tmp`, WORKER_FILE);
-  fs.writeFileSync(tmp, result.outputFiles[0].contents);
-  fs.renameSync(tmp, OUTFILE);
+  const written = new Set();
+  const entries = [];
+  for (const file of result.outputFiles) {
+    const name = path.basename(file.path).replace(/\.js$/, '.cjs');
+    const code = esbuild.transformSync(file.text.replace(/(["'])\.\/(chunk-[\w-]+)\.js\1/g, '$1./$2.cjs$1'), {
+      format: 'cjs',
+      platform: 'node',
+      target: 'node20',
+      // import() → Promise.resolve().then(() => require(…)): the chunk loads through require (and the code cache).
+      supported: { 'dynamic-import': false },
+      logLevel: 'error',
+      legalComments: 'none',
+    }).code;
+    written.add(name);
+    if (name.startsWith('chunk-')) {
+      // A chunk's name is the hash of its content: one already there is this very file.
+      if (!fs.existsSync(path.join(OUT_DIR, name))) writeAtomic(path.join(OUT_DIR, name), code);
+    } else entries.push([name, code]);
+  }
+  // Entries last, each by temp + rename: tests start several commands at once and each may find
+  // the build stale; a command reads the old entry (whose chunks are still there) or the new one.
+  for (const [name, code] of entries) writeAtomic(path.join(OUT_DIR, name), code);
   // Only our own sources: a package upgrade goes through npm, whose "prepare" rebuilds anyway.
-  const inputs = Object.keys(result.metafile.inputs)
-    .filter((p) => !p.startsWith('node_modules/'));
-  fs.writeFileSync(`${INPUTS}.${process.pid}.tmp`, `${JSON.stringify(inputs)}\n`);
-  fs.renameSync(`${INPUTS}.${process.pid}.tmp`, INPUTS);
+  const inputs = Object.keys(result.metafile.inputs).filter((p) => !p.startsWith('node_modules/'));
+  writeAtomic(INPUTS, `${JSON.stringify(inputs)}\n`);
+  removeOldChunks(written);
   return OUTFILE;
 }
 
+function writeAtomic(file, text) {
+  const tmp = `${file}.${process.pid}.tmp`;
+  fs.writeFileSync(tmp, text);
+  fs.renameSync(tmp, file);
+}
+
+/** Chunks (and their code caches) that no longer belong to the build, once no command can still need them. */
+function removeOldChunks(current) {
+  const now = Date.now();
+  for (const name of fs.readdirSync(OUT_DIR)) {
+    const chunk = /^(chunk-[\w-]+\.cjs)(\.v8cache)?$/.exec(name)?.[1];
+    if (chunk === undefined || current.has(chunk)) continue;
+    try {
+      if (now - fs.statSync(path.join(OUT_DIR, name)).mtimeMs > OLD_CHUNK_MS) fs.unlinkSync(path.join(OUT_DIR, name));
+    } catch {
+      // another build removed it first
+    }
+  }
+}
+
 /**
- * True when the bundle is missing or any of its recorded inputs changed after it was built. A
+ * True when the build is missing or any of its recorded inputs changed after it was built. A
  * new source file only matters once an existing one imports it, and that one is then newer.
  */
 function isStale() {
@@ -96,7 +132,7 @@ function isStale() {
   return false;
 }
 
-module.exports = { buildCli, isStale, OUTFILE, ROOT };
+module.exports = { buildCli, isStale, OUTFILE, OUT_DIR, ROOT };
 
 if (require.main === module) {
   const started = Date.now();

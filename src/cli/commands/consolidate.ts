@@ -9,19 +9,16 @@ import { readdir, stat } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
 import { basename, join, resolve } from 'node:path';
 import { InvalidArgumentError, type Command } from 'commander';
-import { consolidateVillages, readKeptHeadsFrom, readPreviousTownship, writeTownshipWorkbook } from '../../app/consolidate';
-import { consolidationDataset } from '../../app/consolidation-dataset';
 import { VILLAGE_CLASSES } from '../../core/consolidate/classify';
 import type { Consolidation } from '../../core/consolidate/consolidate';
 import { SOURCE_KEYS } from '../../core/consolidate/sources';
 import { fenToString } from '../../core/money';
-import { openWorkbookFile, saveWorkbookFileAtomic } from '../../hosts/xlsx/file';
-import { createXlsxWorkbook } from '../../hosts/xlsx/xlsx-workbook';
-import { EXIT } from '../exit-codes';
-import { createProgress } from '../progress';
+import { EXIT } from '../exit-values';
 import type { Io } from '../main';
-import { exportDataset } from './consolidate-export';
-import { readWithWorkers, type FileSource } from './consolidate-pool';
+import type { FileSource } from './consolidate-pool';
+
+/** The consolidation and the file host, loaded when the command runs, so `--help` and the other commands never load them. */
+const load = () => Promise.all([import('../../app/consolidate'), import('../../app/consolidation-dataset'), import('../../hosts/xlsx/file'), import('../../hosts/xlsx/xlsx-workbook'), import('../progress'), import('./consolidate-export'), import('./consolidate-pool')]);
 
 interface Options {
   output: string;
@@ -46,6 +43,7 @@ const count = (v: string): number => {
 /** A folder gives its .xlsx files (sorted; Excel's ~$ lock files and the output itself skipped); a file gives itself. */
 export async function expandInputs(inputs: readonly string[], output: string): Promise<FileSource[]> {
   const out: FileSource[] = [];
+  const { openWorkbookFile } = await import('../../hosts/xlsx/file');
   const skip = resolve(output);
   for (const input of inputs) {
     const isDir = await stat(input).then((s) => s.isDirectory(), () => false);
@@ -104,6 +102,7 @@ export function registerConsolidate(program: Command, io: Io, setCode: (c: numbe
     .option('--export <dir>', '导出 CSV 和 Parquet 数据集（按年度、乡镇分区） / export the CSV and Parquet dataset')
     .option('--workers <n>', `读取线程数（默认 CPU 核数；少于 8 个文件时单线程） / reader threads`, count)
     .action(async (inputs: string[], o: Options) => {
+      const [{ consolidateVillages, readKeptHeadsFrom, readPreviousTownship, writeTownshipWorkbook }, { consolidationDataset }, { openWorkbookFile, saveWorkbookFileAtomic }, { createXlsxWorkbook }, { createProgress }, { exportDataset }, { readWithWorkers }] = await load();
       const sources = await expandInputs(inputs, o.output);
       const previous = o.previous !== undefined ? await readPreviousTownship(await openWorkbookFile(o.previous, { kind: 'township' })) : undefined;
       const keptHeads = o.keptHeads !== undefined ? await readKeptHeadsFrom(await openWorkbookFile(o.keptHeads, { kind: 'township' })) : undefined;

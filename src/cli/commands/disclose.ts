@@ -1,13 +1,9 @@
 /** `cunzhang disclose <file> --period …`: write the disclosure sheets (财务公开) of one period. See docs/cli.md. */
 import type { Command } from 'commander';
-import { buildDisclosure } from '../../app/disclose';
 import { isIsoDate } from '../../core/calendar';
-import { withBookFile } from '../book-file';
-import { EXIT } from '../exit-codes';
+import { EXIT } from '../exit-values';
 import type { Io } from '../main';
 import { formatFindings } from '../output';
-import { withProgress } from '../progress';
-import { loadTemplate } from '../template-file';
 import { InvalidArgumentError } from 'commander';
 
 const isoDate = (v: string): string => {
@@ -22,6 +18,8 @@ export function registerDisclose(program: Command, io: Io, setCode: (c: number) 
     .option('--template <NAME>', '公开模板：national（默认）、.json 路径或 templates/<NAME>.json / disclosure template')
     .option('--posted <YYYY-MM-DD>', '张榜日期 / posting date', isoDate)
     .action(async (file: string, o: { period: string; template?: string; posted?: string }) => {
+      // Loaded when the command runs, so `--help` and the other commands never load them.
+      const [{ buildDisclosure }, { withBookFile }, { withProgress }, { loadTemplate }] = await Promise.all([import('../../app/disclose'), import('../book-file'), import('../progress'), import('../template-file')]);
       const template = await loadTemplate(o.template, file);
       const r = await withProgress((p) => withBookFile(file, true, (wb) => buildDisclosure(wb, { ...p, period: o.period, template, ...(o.posted ? { posted: o.posted } : {}) })));
       if (r.findings.length > 0) io.err.write(`${formatFindings(r.findings)}\n`);

@@ -8,16 +8,13 @@
 import { writeFile } from 'node:fs/promises';
 import { basename } from 'node:path';
 import type { Command } from 'commander';
-import { buildPlan, historyFromBook, type HistoryRow } from '../../app/plan';
-import { planDocumentHtml, yuanText } from '../../app/plan-document';
+import type { HistoryRow } from '../../app/plan';
 import type { PlanJson } from '../../app/plan-json';
-import { openWorkbookFile, withBookFile } from '../book-file';
-import { EXIT } from '../exit-codes';
+import { EXIT } from '../exit-values';
 import { formatFindings } from '../output';
-import { withProgress } from '../progress';
 import type { Io } from '../main';
 
-function summary(p: PlanJson): string {
+function summary(p: PlanJson, yuanText: (fen: string) => string): string {
   const lines = [
     `${p.township}${p.village} 发展规划 ${p.settings.firstYear}–${p.settings.lastYear}（情景 scenario：${p.scenario}）`,
     ...p.years.map((y) => `  ${y.year}  集体经营性收入 ${yuanText(y.operatingIncome).padStart(14)}  目标 ${y.target === null ? '—' : yuanText(y.target)}  ${y.classZh}`),
@@ -36,6 +33,8 @@ export function registerPlan(program: Command, io: Io, setCode: (c: number) => v
     .option('--doc <file>', '写出规划书（可打印的 A4 HTML） / write the plan document (printable A4 HTML)')
     .option('--history <files...>', '往年村账工作簿，读取其经营性收入 / earlier years\' books for 历年数据')
     .action(async (file: string, o: { scenario?: string; json?: boolean; doc?: string; history?: string[] }) => {
+      // Loaded when the command runs (the plan document brings ECharts), so `--help` and the other commands never load them.
+      const [{ buildPlan, historyFromBook }, { planDocumentHtml, yuanText }, { openWorkbookFile, withBookFile }, { withProgress }] = await Promise.all([import('../../app/plan'), import('../../app/plan-document'), import('../book-file'), import('../progress')]);
       const history: HistoryRow[] = [];
       for (const h of o.history ?? []) history.push(await historyFromBook(await openWorkbookFile(h), basename(h)));
       const r = await withProgress((p) => withBookFile(file, true, (wb) => buildPlan(wb, { ...p, ...(o.scenario !== undefined && { scenario: o.scenario }), history })));
@@ -47,7 +46,7 @@ export function registerPlan(program: Command, io: Io, setCode: (c: number) => v
       }
       if (o.doc !== undefined) await writeFile(o.doc, planDocumentHtml(r.plan), 'utf8');
       if (o.json) io.out.write(`${JSON.stringify(r.plan, null, 2)}\n`);
-      else io.out.write(`${summary(r.plan)}\n已生成 ${r.sheets.join('、')}${o.doc !== undefined ? `，规划书 ${o.doc}` : ''} / written\n`);
+      else io.out.write(`${summary(r.plan, yuanText)}\n已生成 ${r.sheets.join('、')}${o.doc !== undefined ? `，规划书 ${o.doc}` : ''} / written\n`);
       setCode(EXIT.ok);
     });
 }

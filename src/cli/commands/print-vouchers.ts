@@ -1,9 +1,7 @@
 /** `cunzhang print-vouchers <file> [--from] [--to] [--per-page 2|3]`: the 记账凭证 print sheet. */
 import { InvalidArgumentError, type Command } from 'commander';
-import { printVouchers } from '../../app/print-vouchers';
 import { month } from '../arg-parsers';
-import { withBookFile } from '../book-file';
-import { EXIT } from '../exit-codes';
+import { EXIT } from '../exit-values';
 import { formatFindings } from '../output';
 import { refuseBadPeriod } from '../errors';
 import type { Io } from '../main';
@@ -19,6 +17,8 @@ export function registerPrintVouchers(program: Command, io: Io, setCode: (c: num
     .option('--from <YYYY-MM>', '起始月份 / first month', month).option('--to <YYYY-MM>', '截止月份 / last month', month)
     .option('--per-page <n>', '每页凭证数 2 或 3（默认 3） / vouchers per A4 page', perPage)
     .action(async (file: string, o: { from?: string; to?: string; perPage?: number }) => {
+      // Loaded when the command runs, so `--help` and the other commands never load them.
+      const [{ printVouchers }, { withBookFile }] = await Promise.all([import('../../app/print-vouchers'), import('../book-file')]);
       const opts = { ...(o.from ? { from: o.from } : {}), ...(o.to ? { to: o.to } : {}), ...(o.perPage ? { perPage: o.perPage } : {}) };
       const r = await withBookFile(file, true, (wb) => printVouchers(wb, opts));
       refuseBadPeriod(r.findings);

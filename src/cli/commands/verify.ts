@@ -5,12 +5,9 @@
  * `--head` checks a head kept earlier is still in the chain (a rewritten chain drops it).
  */
 import { InvalidArgumentError, type Command } from 'commander';
-import { verifyLocks } from '../../app/verify-locks';
-import { withBookFile } from '../book-file';
-import { EXIT } from '../exit-codes';
+import { EXIT } from '../exit-values';
 import type { Io } from '../main';
 import { findingJson, formatFindings } from '../output';
-import { nodeSha256 } from '../sha256-node';
 
 /** A kept head is 64 hex digits (what verify printed); anything else is a usage error, not a finding. */
 function parseHead(v: string): string {
@@ -25,6 +22,8 @@ export function registerVerify(program: Command, io: Io, setCode: (c: number) =>
     .option('--json', 'JSON 输出 / JSON output')
     .option('--head <hash>', '上次留存的哈希链末端：须仍在结账记录中 / a chain head kept earlier: it must still be in the lock record', parseHead)
     .action(async (file: string, o: { json?: boolean; head?: string }) => {
+      // Loaded when the command runs, so `--help` and the other commands never load them.
+      const [{ verifyLocks }, { withBookFile }, { nodeSha256 }] = await Promise.all([import('../../app/verify-locks'), import('../book-file'), import('../sha256-node')]);
       const r = await withBookFile(file, false, (wb) => verifyLocks(wb, o.head === undefined ? undefined : { keptHead: o.head }, nodeSha256));
       if (o.json) {
         io.out.write(`${JSON.stringify({ ok: r.ok, lockedThrough: r.lockedThrough ?? null, head: r.head ?? null, months: r.months, findings: r.findings.map(findingJson) }, null, 2)}\n`);

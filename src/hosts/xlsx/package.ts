@@ -80,8 +80,10 @@ export class OpcPackage {
   private readonly written = new Map<string, { name: string; data: Uint8Array; level: number }>();
   private readonly removed = new Set<string>();
   private readonly order: string[] = [];
-  /** Decoded text of parts read in this session: commands read the voucher sheet several times. */
+  /** Decoded text of small parts read in this session (relationships, content types, tables). */
   private readonly texts = new Map<string, string>();
+  /** Inflated bytes of original parts read in this session: commands read the voucher sheet several times. */
+  private readonly inflated = new Map<string, Uint8Array>();
   /** Bumped on every write or removal, so callers can cache what they derive from a part. */
   private version = 0;
 
@@ -119,9 +121,13 @@ export class OpcPackage {
     if (this.removed.has(k)) return undefined;
     const w = this.written.get(k);
     if (w) return w.data;
+    const hit = this.inflated.get(k);
+    if (hit) return hit;
     const e = this.entries.get(k);
     if (!e || !this.zip) return undefined;
-    return entryData(this.zip, e, this.limits, this.codec);
+    const data = entryData(this.zip, e, this.limits, this.codec);
+    this.inflated.set(k, data);
+    return data;
   }
 
   readText(part: string): string | undefined {
@@ -151,6 +157,7 @@ export class OpcPackage {
     const k = part.toLowerCase();
     this.removed.delete(k);
     this.texts.delete(k);
+    this.inflated.delete(k);
     this.version++;
     const name = this.entries.get(k)?.name ?? part;
     this.written.set(k, { name, data: typeof data === 'string' ? toUtf8(data) : data, level });
@@ -162,6 +169,7 @@ export class OpcPackage {
     this.written.delete(k);
     this.removed.add(k);
     this.texts.delete(k);
+    this.inflated.delete(k);
     this.version++;
   }
 

@@ -64,6 +64,14 @@ interface TableInfo {
   ref: string;
 }
 
+/**
+ * Deflate level of the sheet parts we fill with rows (generated sheets, typed-in sheets we append
+ * to). Measured with node:zlib on the 100,000-line book's 43 MB 凭证 and 52 MB 明细账 parts:
+ * level 1 takes 133 / 112 ms and gives 5.9 / 5.7 MB; level 3 216 / 162 ms, 5.4 / 5.4 MB; level 6
+ * 490 / 534 ms, 4.6 / 4.7 MB. Level 1 saves a third of the time for a file about 8% larger.
+ */
+const ROWS_LEVEL = 1;
+
 const BLANK = (v: Scalar): boolean => v === null || (typeof v === 'string' && v.trim() === '');
 
 export class PartsWorkbook implements XlsxWorkbook {
@@ -181,7 +189,7 @@ export class PartsWorkbook implements XlsxWorkbook {
     const table = this.tableOn(s, spec.table);
     const xml = this.sheetXml(s);
     const out = appendToSheet(xml, this.ctx, spec, rows, table ? decodeRef(table.ref) : undefined, this.styles);
-    this.pkg.write(s.part, out.xml, 3);
+    this.pkg.write(s.part, out.xml, ROWS_LEVEL);
     if (table && out.tableRef !== table.ref) {
       const txml = this.pkg.readText(table.part) ?? '';
       this.pkg.write(table.part, growTableRef(txml, out.tableRef));
@@ -207,7 +215,7 @@ export class PartsWorkbook implements XlsxWorkbook {
         this.pkg.setContentType(tablePart, CT.table);
       }
       const w = generatedSheetXml(g, this.styles, relId);
-      this.pkg.write(s.part, w.xml, 3);
+      this.pkg.write(s.part, w.xml, ROWS_LEVEL);
       if (w.table && tablePart) this.pkg.write(tablePart, tableXml(this.nextTableId(), w.table.name, w.table.ref, w.table.columns, 'TableStyleLight1', false, false));
       const q = quoteSheet(s.name);
       this.wb.setSheetName(s, '_xlnm.Print_Titles', `${q}!${w.printTitles}`);
@@ -253,8 +261,9 @@ export class PartsWorkbook implements XlsxWorkbook {
 
   // ---- helpers -----------------------------------------------------------------------------
 
-  private sheetXml(s: SheetRec): string {
-    return this.pkg.readText(s.part) ?? '';
+  /** A sheet part's bytes (the scanner reads bytes: a 40 MB sheet is never decoded whole). */
+  private sheetXml(s: SheetRec): Uint8Array {
+    return this.pkg.read(s.part) ?? new Uint8Array(0);
   }
 
   /** A table on the sheet by name (case-insensitive, as Excel compares table names). */
