@@ -12,7 +12,7 @@ import { NODE_CODEC } from './node-codec';
 import { XlsxOpenError } from './errors';
 import { XlsxLimitError } from './limits';
 
-export type WorkbookFileErrorCode = 'missing' | 'not-a-workbook' | 'wrong-layout' | 'not-village' | 'over-limit';
+export type WorkbookFileErrorCode = 'missing' | 'not-a-workbook' | 'wrong-layout' | 'not-village' | 'not-township' | 'over-limit';
 
 const MESSAGES: Record<WorkbookFileErrorCode, (path: string, detail: string) => { zh: string; en: string }> = {
   missing: (p) => ({ zh: `找不到文件：${p}`, en: `File not found: ${p}` }),
@@ -23,6 +23,7 @@ const MESSAGES: Record<WorkbookFileErrorCode, (path: string, detail: string) => 
     en: `The workbook is not a Cunzhang book of this layout version (${d}): ${p}. Create one with init first.`,
   }),
   'not-village': (p, d) => ({ zh: `该工作簿不是村账（${d}）：${p}`, en: `The workbook is not a village book (${d}): ${p}` }),
+  'not-township': (p, d) => ({ zh: `该工作簿不是乡镇汇总工作簿（${d}）：${p}。请用 consolidate 生成的文件。`, en: `The workbook is not a township consolidation workbook (${d}): ${p}. Use a file written by consolidate.` }),
 };
 
 /** Why a workbook file cannot be used; `zh` first for people, `en` for logs. */
@@ -76,7 +77,7 @@ export async function openWorkbookFile(path: string, opts: OpenOptions = {}): Pr
     }
     const kind = opts.kind ?? 'village';
     if (kind !== 'any' && meta.kind !== kind) {
-      throw new WorkbookFileError(kind === 'village' ? 'not-village' : 'wrong-layout', path, `kind ${meta.kind}`);
+      throw new WorkbookFileError(kind === 'village' ? 'not-village' : 'not-township', path, `kind ${meta.kind}`);
     }
   }
   return wb;

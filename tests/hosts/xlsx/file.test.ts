@@ -61,6 +61,12 @@ describe('openWorkbookFile', () => {
     await saveWorkbookFileAtomic(town, join(dir, 'town.xlsx'));
     expect(await codeOf(openWorkbookFile(join(dir, 'town.xlsx')))).toBe('not-village');
     expect(await codeOf(openWorkbookFile(join(dir, 'town.xlsx'), { kind: 'township' }))).toBe('opened');
+    // A village book where a township workbook is wanted (consolidate --previous / --kept-heads) says which was expected.
+    expect(await codeOf(openWorkbookFile(join(dir, 'future.xlsx'), { kind: 'any' }))).toBe('wrong-layout');
+    const village = await createXlsxWorkbook();
+    await village.writeMeta({ ...META });
+    await saveWorkbookFileAtomic(village, join(dir, 'village.xlsx'));
+    expect(await codeOf(openWorkbookFile(join(dir, 'village.xlsx'), { kind: 'township' }))).toBe('not-township');
   });
 });
 
