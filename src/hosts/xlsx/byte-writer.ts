@@ -11,6 +11,21 @@ import { escapeText } from './xml';
 const encoder = new TextEncoder();
 const BLOCK = 1 << 20;
 
+/**
+ * Node's Buffer, when the host runs in Node: its utf8Write encodes in place several times faster
+ * than TextEncoder.encodeInto on a subarray, which also allocates a view per call (measured on
+ * Node 20: 83 MB of sheet rows in 0.12 s against 1.0 s; encodeInto was an eighth of `report`'s
+ * CPU at 100k lines), and allocUnsafe skips zero-filling blocks we overwrite anyway. The browser
+ * has no Buffer (webpack 5 adds none) and takes TextEncoder; both write the same UTF-8.
+ */
+interface NodeBytes extends Uint8Array {
+  utf8Write(s: string, offset: number): number;
+}
+const NodeBuffer = (globalThis as unknown as { Buffer?: { allocUnsafe(n: number): NodeBytes } }).Buffer;
+const alloc = (n: number): Uint8Array => (NodeBuffer ? NodeBuffer.allocUnsafe(n) : new Uint8Array(n));
+/** A plain Uint8Array over the same memory (callers and tests compare plain arrays). */
+const plain = (b: Uint8Array, length: number): Uint8Array => new Uint8Array(b.buffer, b.byteOffset, length);
+
 export class ByteWriter {
   private readonly full: Uint8Array[] = [];
   private fullBytes = 0;
@@ -19,16 +34,16 @@ export class ByteWriter {
 
   /** `blockSize`: bytes per block (tests use tiny ones to cross block edges). */
   constructor(private readonly blockSize = BLOCK) {
-    this.buf = new Uint8Array(blockSize);
+    this.buf = alloc(blockSize);
   }
 
   /** Starts a new block that holds at least `extra` more bytes. */
   private next(extra: number): void {
     if (this.len > 0) {
-      this.full.push(this.buf.subarray(0, this.len));
+      this.full.push(plain(this.buf, this.len));
       this.fullBytes += this.len;
     }
-    this.buf = new Uint8Array(Math.max(this.blockSize, extra));
+    this.buf = alloc(Math.max(this.blockSize, extra));
     this.len = 0;
   }
 
@@ -37,7 +52,7 @@ export class ByteWriter {
     // A UTF-16 code unit takes at most 3 bytes of UTF-8.
     const max = s.length * 3;
     if (this.len + max > this.buf.length) this.next(max);
-    this.len += encoder.encodeInto(s, this.buf.subarray(this.len)).written;
+    this.len += NodeBuffer ? (this.buf as NodeBytes).utf8Write(s, this.len) : encoder.encodeInto(s, this.buf.subarray(this.len)).written;
     return this;
   }
 
@@ -64,8 +79,8 @@ export class ByteWriter {
 
   /** The bytes written, in one array. */
   finish(): Uint8Array {
-    if (this.full.length === 0) return this.buf.subarray(0, this.len);
-    const out = new Uint8Array(this.length);
+    if (this.full.length === 0) return plain(this.buf, this.len);
+    const out = plain(alloc(this.length), this.length);
     let at = 0;
     for (const b of this.full) {
       out.set(b, at);
