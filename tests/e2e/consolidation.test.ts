@@ -5,7 +5,7 @@
  * township workbook and read it back.
  */
 import { mkdir, readFile } from 'node:fs/promises';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { consolidateVillages } from '../../src/app/consolidate';
@@ -15,13 +15,10 @@ import { fenFromCell } from '../../src/core/money';
 import { createXlsxWorkbook } from '../../src/hosts/xlsx/xlsx-workbook';
 import { CONSOLIDATION_MESSAGES } from '../../src/taskpane/consolidation-i18n';
 import { TOWNSHIP_SHEETS } from '../../src/workbook/layout';
-import { fenText, launchChromium, panePage } from './helpers';
+import { fenText, launchChromium, panePage, SAMPLE, SHOTS } from './helpers';
 import { serveDir, type StaticServer } from './serve-dir';
 import { paneBuild } from './pane-build';
 
-const ROOT = resolve(__dirname, '../..');
-const SAMPLE = join(ROOT, 'assets/sample-village.xlsx');
-const SHOTS = join(ROOT, 'test-output/screenshots');
 
 let outDir: string;
 let server: StaticServer;

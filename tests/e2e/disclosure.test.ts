@@ -5,14 +5,13 @@
  * the cell. Screenshot: test-output/screenshots/6-disclosure.png.
  */
 import { mkdir } from 'node:fs/promises';
-import { join, resolve } from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { join } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { serveDir, type StaticServer } from './serve-dir';
 import { paneBuild } from './pane-build';
+import { launchChromium, SHOTS } from './helpers';
 
-const ROOT = resolve(__dirname, '../..');
-const SHOTS = join(ROOT, 'test-output/screenshots');
 
 let outDir: string;
 let server: StaticServer;
@@ -24,10 +23,7 @@ beforeAll(async () => {
   await mkdir(SHOTS, { recursive: true });
   outDir = await paneBuild();
   server = await serveDir(outDir);
-  browser = await chromium.launch({
-    executablePath: '/usr/bin/chromium',
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-  });
+  browser = await launchChromium();
   const context = await browser.newContext({ viewport: { width: 1100, height: 900 }, locale: 'zh-CN', reducedMotion: 'reduce' });
   page = await context.newPage();
   page.on('pageerror', (e) => pageErrors.push(String(e)));

@@ -1,6 +1,12 @@
 /** Helpers of the standalone e2e test: expected-text formatting independent of the app, test files. */
 import ExcelJS from 'exceljs';
 import { chromium, type Browser, type Page } from 'playwright-core';
+import { join, resolve } from 'node:path';
+
+/** The repository, the sample every e2e file opens, and where screenshots are kept (looked at by hand). */
+export const ROOT = resolve(__dirname, '../..');
+export const SAMPLE = join(ROOT, 'assets/sample-village.xlsx');
+export const SHOTS = join(ROOT, 'test-output/screenshots');
 
 /** The form prints '一、经营收入', '减：累计折旧'; the report JSON keeps the bare label. */
 export function bareLabel(label: string): string {

@@ -7,7 +7,7 @@
  */
 import { execFile } from 'node:child_process';
 import { mkdir, readFile } from 'node:fs/promises';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { promisify } from 'node:util';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -19,14 +19,11 @@ import { createXlsxWorkbook } from '../../src/hosts/xlsx/xlsx-workbook';
 import { csvTable } from '../../src/workbook/input-table';
 import { OPENING } from '../../src/workbook/layout';
 import { voucherPageStarts } from '../../src/workbook/voucher-print';
-import { fenText, launchChromium } from './helpers';
+import { fenText, launchChromium, ROOT, SAMPLE, SHOTS } from './helpers';
 import { serveDir, type StaticServer } from './serve-dir';
 import { paneBuild } from './pane-build';
 
-const ROOT = resolve(__dirname, '../..');
-const SAMPLE = join(ROOT, 'assets/sample-village.xlsx');
 const TB_2004 = join(ROOT, 'tests/fixtures/trial-balance-2004.csv');
-const SHOTS = join(ROOT, 'test-output/screenshots');
 const run = promisify(execFile);
 
 let outDir: string;

@@ -5,13 +5,12 @@
  */
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { chromium } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { createXlsxWorkbook } from '../../src/hosts/xlsx/xlsx-workbook';
 import { buildSampleBook } from '../../src/app/sample/build-sample';
 import { buildPlan } from '../../src/app/plan';
 import { planDocumentHtml } from '../../src/app/plan-document';
-import { grouped } from './helpers';
+import { grouped, launchChromium } from './helpers';
 
 const OUT = join(__dirname, '..', '..', 'test-output', 'plan');
 
@@ -38,7 +37,7 @@ describe('plan document', () => {
     await mkdir(OUT, { recursive: true });
     const htmlPath = join(OUT, '规划书.html');
     await writeFile(htmlPath, html, 'utf8');
-    const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking'] });
+    const browser = await launchChromium();
     try {
       const page = await browser.newPage({ viewport: { width: 800, height: 1100 } });
       await page.goto(`file://${htmlPath}`);

@@ -8,7 +8,7 @@
  */
 import { readdirSync } from 'node:fs';
 import { mkdir, readFile } from 'node:fs/promises';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -16,13 +16,10 @@ import type { PlanJson } from '../../src/app/plan-json';
 import { createXlsxWorkbook } from '../../src/hosts/xlsx/xlsx-workbook';
 import { createAppEngine } from '../../src/taskpane/engine';
 import { scanBundle, unexplained } from './bundle-scan';
-import { grouped, launchChromium, panePage } from './helpers';
+import { grouped, launchChromium, panePage, ROOT, SAMPLE, SHOTS } from './helpers';
 import { serveDir, type StaticServer } from './serve-dir';
 import { paneBuild } from './pane-build';
 
-const ROOT = resolve(__dirname, '../..');
-const SAMPLE = join(ROOT, 'assets/sample-village.xlsx');
-const SHOTS = join(ROOT, 'test-output/screenshots');
 const DOCS = join(ROOT, 'test-output/plan');
 
 let outDir: string;

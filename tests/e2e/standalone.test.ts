@@ -4,9 +4,9 @@
  * Node on the same file, look at the contracts, and download the result.
  */
 import { mkdir, readFile } from 'node:fs/promises';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import ExcelJS from 'exceljs';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildReports } from '../../src/app/build-reports';
 import type { ReportJson } from '../../src/app/report-json';
@@ -15,14 +15,11 @@ import { createAppEngine } from '../../src/taskpane/engine';
 import { CONSOLIDATION_MESSAGES } from '../../src/taskpane/consolidation-i18n';
 import { MESSAGES } from '../../src/taskpane/i18n';
 import type { ContractLine } from '../../src/taskpane/model';
-import { bareLabel, brokenSample, cellText, fenText, grouped } from './helpers';
+import { bareLabel, brokenSample, cellText, fenText, grouped, launchChromium, SAMPLE, SHOTS } from './helpers';
 import { scanBundle, unexplained } from './bundle-scan';
 import { serveDir, type StaticServer } from './serve-dir';
 import { paneBuild } from './pane-build';
 
-const ROOT = resolve(__dirname, '../..');
-const SAMPLE = join(ROOT, 'assets/sample-village.xlsx');
-const SHOTS = join(ROOT, 'test-output/screenshots');
 
 let outDir: string;
 let server: StaticServer;
@@ -45,10 +42,7 @@ beforeAll(async () => {
   expected = node.report;
   // The page's clock and this one agree on today (arrears are as of today or the year end).
   expectedContracts = (await createAppEngine().contracts(await createXlsxWorkbook(new Uint8Array(await readFile(SAMPLE))), {})).contracts;
-  browser = await chromium.launch({
-    executablePath: '/usr/bin/chromium',
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-  });
+  browser = await launchChromium();
   const context = await browser.newContext({ acceptDownloads: true, viewport: { width: 1100, height: 900 }, locale: 'zh-CN', reducedMotion: 'reduce' });
   page = await context.newPage();
   // A request the page's Content-Security-Policy refuses never reaches the network: report it here.
