@@ -159,16 +159,7 @@ function npvSign(cfs: readonly Decimal[], xs: readonly number[], r: Decimal): -1
  * plans search IRRs for every project and scenario. `sLo` is the (non-zero) sign at lo.
  */
 function narrow(cfs: readonly Decimal[], xs: readonly number[], lo: Decimal, sLo: number, hi: Decimal): [Decimal, number, Decimal] {
-  const f = (r: number): number => {
-    const step = 1 / (1 + r);
-    let t = 0;
-    let d = 1;
-    for (const x of xs) {
-      t += x * d;
-      d *= step;
-    }
-    return t;
-  };
+  const f = (r: number): number => floatPresentValue(xs, r).total;
   const neg = sLo < 0;
   let a = lo.toNumber();
   let b = hi.toNumber();
