@@ -6,7 +6,11 @@
 import { attr, elements, escapeAttr, fromUtf8, toUtf8 } from './xml';
 import { entryData, readZip, writeZip, type ZipArchive, type ZipEntry, type ZipOutEntry } from './zip';
 import type { XlsxLimits } from './limits';
-import { FFLATE_CODEC, type ZipCodec } from './codec';
+import { FFLATE_CODEC, type DeflatedPart, type ZipCodec } from './codec';
+import { ByteWriter } from './byte-writer';
+
+/** A part written in this session: its bytes, or (big sheets) the bytes already deflated. */
+type WrittenPart = { name: string; level: number } & ({ data: Uint8Array } | { deflated: DeflatedPart });
 
 export interface Relationship {
   id: string;
@@ -77,7 +81,7 @@ export function relativeTarget(sourcePart: string, part: string): string {
 export class OpcPackage {
   private readonly entries = new Map<string, ZipEntry>();
   /** Parts written in this session (new or changed), by lower-case name. */
-  private readonly written = new Map<string, { name: string; data: Uint8Array; level: number }>();
+  private readonly written = new Map<string, WrittenPart>();
   private readonly removed = new Set<string>();
   private readonly order: string[] = [];
   /** Decoded text of small parts read in this session (relationships, content types, tables). */
@@ -119,10 +123,15 @@ export class OpcPackage {
   read(part: string): Uint8Array | undefined {
     const k = part.toLowerCase();
     if (this.removed.has(k)) return undefined;
-    const w = this.written.get(k);
-    if (w) return w.data;
     const hit = this.inflated.get(k);
     if (hit) return hit;
+    const w = this.written.get(k);
+    if (w && 'data' in w) return w.data;
+    if (w) {
+      const data = this.codec.inflate(w.deflated.data, w.deflated.size);
+      this.inflated.set(k, data);
+      return data;
+    }
     const e = this.entries.get(k);
     if (!e || !this.zip) return undefined;
     const data = entryData(this.zip, e, this.limits, this.codec);
@@ -149,18 +158,41 @@ export class OpcPackage {
   /** Declared uncompressed size of a part (0 when absent), without inflating it. */
   sizeOf(part: string): number {
     const k = part.toLowerCase();
-    return this.written.get(k)?.data.length ?? this.entries.get(k)?.size ?? 0;
+    const w = this.written.get(k);
+    if (w) return 'data' in w ? w.data.length : w.deflated.size;
+    return this.entries.get(k)?.size ?? 0;
   }
 
   /** Writes a part; `level` is the deflate level (generated sheets use a fast one). */
   write(part: string, data: string | Uint8Array, level = 6): void {
+    this.store(part, { data: typeof data === 'string' ? toUtf8(data) : data, level });
+  }
+
+  /**
+   * A writer for a big part: its blocks are deflated as they fill, so the part never exists whole
+   * (see PartDeflater). Nothing changes in the package until `commit`; a writer dropped without
+   * it (an error half way) leaves the part as it was.
+   */
+  streamPart(part: string, level = 6): { writer: ByteWriter; commit(): void } {
+    const deflater = this.codec.deflater(level);
+    const writer = new ByteWriter(undefined, deflater);
+    return {
+      writer,
+      commit: () => {
+        writer.flush();
+        this.store(part, { deflated: deflater.end(), level });
+      },
+    };
+  }
+
+  private store(part: string, content: { data: Uint8Array; level: number } | { deflated: DeflatedPart; level: number }): void {
     const k = part.toLowerCase();
     this.removed.delete(k);
     this.texts.delete(k);
     this.inflated.delete(k);
     this.version++;
     const name = this.entries.get(k)?.name ?? part;
-    this.written.set(k, { name, data: typeof data === 'string' ? toUtf8(data) : data, level });
+    this.written.set(k, { name, ...content });
     if (!this.order.includes(k)) this.order.push(k);
   }
 
@@ -247,7 +279,8 @@ export class OpcPackage {
     for (const k of keys) {
       if (this.removed.has(k)) continue;
       const w = this.written.get(k);
-      if (w) items.push({ kind: 'new', name: w.name, data: w.data, level: w.level });
+      if (w && 'data' in w) items.push({ kind: 'new', name: w.name, data: w.data, level: w.level });
+      else if (w) items.push({ kind: 'deflated', name: w.name, ...w.deflated });
       else if (this.zip) items.push({ kind: 'copy', entry: this.entries.get(k) as ZipEntry, from: this.zip });
     }
     return writeZip(items, this.codec);

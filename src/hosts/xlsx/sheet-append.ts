@@ -11,7 +11,7 @@ import { columnLetter } from '../../workbook/layout';
 import { XlsxHostError } from './errors';
 import { refColumn, scanSheet, sheetDataBounds, type RowSpan, type SheetReadContext } from './sheet-read';
 import { scalarString, scalarXml, validationXml } from './sheet-write';
-import { ByteWriter } from './byte-writer';
+import type { ByteWriter } from './byte-writer';
 import type { Styles } from './styles';
 import { attr, elements, fromUtf8, rootPrefix } from './xml';
 
@@ -53,17 +53,16 @@ function withPrefix(fragment: string, p: string): string {
 }
 
 export interface AppendResult {
-  xml: Uint8Array;
   /** The table's new ref (unchanged when there is no table or it already covers the rows). */
   tableRef: string;
 }
 
 /**
- * `xml` is the sheet part's bytes: the rows before ours are copied as bytes, and only the part's
- * head (up to `<sheetData>`, for the dimension) and tail (after the rows, for the validations)
- * are decoded and edited as text.
+ * `xml` is the sheet part's bytes; the new part goes into `w`. The rows before ours are copied as
+ * bytes, and only the part's head (up to `<sheetData>`, for the dimension) and tail (after the
+ * rows, for the validations) are decoded and edited as text.
  */
-export function appendToSheet(xml: Uint8Array, ctx: SheetReadContext, spec: TypedTableSpec, rows: readonly Scalar[][], tableBox: Box | undefined, styles: Styles): AppendResult {
+export function appendToSheet(xml: Uint8Array, ctx: SheetReadContext, spec: TypedTableSpec, rows: readonly Scalar[][], tableBox: Box | undefined, styles: Styles, w: ByteWriter): AppendResult {
   const top = tableBox?.top ?? 1;
   const left = tableBox?.left ?? 1;
   const spans: RowSpan[] = [];
@@ -104,7 +103,6 @@ export function appendToSheet(xml: Uint8Array, ctx: SheetReadContext, spec: Type
   const existing = new Map<number, RowSpan>();
   for (const s of spans) if (s.r >= start && s.r <= end) existing.set(s.r, s);
 
-  const w = new ByteWriter();
   // The dimension (a hint, but kept true) sits before <sheetData>.
   w.raw(growDimension(head, end, Math.max(right, widest)));
   let suffix: string;
@@ -163,7 +161,7 @@ export function appendToSheet(xml: Uint8Array, ctx: SheetReadContext, spec: Type
   }
   w.raw(growValidations(suffix, spec, target, top, end, p));
   const tableRef = tableBox && end > tableBox.bottom ? encodeRef({ ...tableBox, bottom: end }) : tableBox ? encodeRef(tableBox) : '';
-  return { xml: w.finish(), tableRef };
+  return { tableRef };
 }
 
 /** The style index each column's `<col>` gives (0-based column → s), from the part's head. */

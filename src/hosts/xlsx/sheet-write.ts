@@ -11,7 +11,7 @@ import { columnLetter, columnWidthChars, DATE_FMT, generatedHeaderRow } from '..
 import { isoToSerial } from '../../workbook/codecs/cells';
 import type { Styles } from './styles';
 import { escapeAttr, escapeText } from './xml';
-import { ByteWriter } from './byte-writer';
+import type { ByteWriter } from './byte-writer';
 import { defaultOrientation, orientationOf, printedColumns } from '../../workbook/print';
 
 export const NS_MAIN = 'http://schemas.openxmlformats.org/spreadsheetml/2006/main';
@@ -53,8 +53,28 @@ export function scalarString(col: string, row: number, v: Scalar, s: number, num
   return `${head} t="inlineStr"><is>${needsPreserve(v) ? '<t xml:space="preserve">' : '<t>'}${escapeText(v)}</t></is></c>`;
 }
 
-function numberText(n: number): string {
-  return Number.isFinite(n) ? String(n) : '0';
+/**
+ * A number as the shortest text that reads back as the same double (what String(n) gives).
+ * Money is most of a big sheet's numbers, and String(n) on a fraction runs the general
+ * shortest-digits search (a sixth of writing 明细账 at 100,000 lines); a value that is a whole
+ * number of fen below 10^13 yuan is written from its integer fen instead. That text is the same:
+ * fen/100 is the double nearest the decimal fen/100, and doubles below 2^53/100 lie closer than
+ * 0.01 apart, so no shorter decimal reads back as it (tests/hosts/xlsx/number-text.test.ts).
+ */
+export function numberText(n: number): string {
+  if (Number.isInteger(n)) return String(n);
+  if (!Number.isFinite(n)) return '0';
+  const a = n < 0 ? -n : n;
+  if (a < 1e13) {
+    const f = Math.round(a * 100);
+    if (f / 100 === a) {
+      const whole = Math.floor(f / 100);
+      const cents = f - whole * 100;
+      const frac = cents % 10 === 0 ? `.${cents / 10}` : cents < 10 ? `.0${cents}` : `.${cents}`;
+      return `${n < 0 ? '-' : ''}${whole}${frac}`;
+    }
+  }
+  return String(n);
 }
 
 /** A scalar cell as a string (small sheets, tests). */
@@ -84,17 +104,19 @@ function pageSetup(orientation: 'portrait' | 'landscape', fitToHeight: number): 
   return `<pageSetup paperSize="9" orientation="${orientation}" fitToWidth="1" fitToHeight="${fitToHeight}"/>`;
 }
 
-/** A generated sheet written: the part XML, the print ranges for defined names, and its table, if any. */
+/** A generated sheet written: the print ranges for defined names, and its table, if any. */
 export interface WrittenSheet {
-  xml: Uint8Array;
   printTitles: string;
   printArea: string;
   /** When the sheet has an Excel table: its ref and column names (the table part is written by the caller). */
   table?: { name: string; ref: string; columns: string[] };
 }
 
-/** Builds a generated sheet. `tableRelId` is the relationship id the caller will give the table part. */
-export function generatedSheetXml(g: GeneratedSheet, styles: Styles, tableRelId: string | undefined): WrittenSheet {
+/**
+ * Writes a generated sheet's part XML into `w` (the package's streaming part writer, or a plain
+ * ByteWriter). `tableRelId` is the relationship id the caller will give the table part.
+ */
+export function generatedSheetXml(g: GeneratedSheet, styles: Styles, tableRelId: string | undefined, w: ByteWriter): WrittenSheet {
   const width = Math.max(1, g.columns.length);
   const headerRow = generatedHeaderRow(g);
   const lastCol = columnLetter(width - 1);
@@ -102,7 +124,6 @@ export function generatedSheetXml(g: GeneratedSheet, styles: Styles, tableRelId:
   const headerStyle = styles.xf({ bold: true, fill: true, border: true, wrap: true, hAlign: 'center', vAlign: 'center' });
   const bodyStyle = g.columns.map((c) => styles.xf({ numFmt: c.numFmt, border: true, ...(c.wrap ? { wrap: true, vAlign: 'top' as const } : {}) }));
   const boldStyle = g.columns.map((c) => styles.xf({ numFmt: c.numFmt, border: true, bold: true, ...(c.wrap ? { wrap: true, vAlign: 'top' as const } : {}) }));
-  const w = new ByteWriter(1 << 20);
   const letters = g.columns.map((_c, j) => columnLetter(j));
   const head: string[] = [];
   g.title.forEach((line, i) => {
@@ -143,7 +164,8 @@ export function generatedSheetXml(g: GeneratedSheet, styles: Styles, tableRelId:
     (breaks.length > 0 ? `<rowBreaks count="${breaks.length}" manualBreakCount="${breaks.length}">${breaks.map((r) => `<brk id="${r}" max="16383" man="1"/>`).join('')}</rowBreaks>` : '') +
     (tableRelId ? `<tableParts count="1"><tablePart r:id="${tableRelId}"/></tableParts>` : '') +
     '</worksheet>';
-  const out: WrittenSheet = { xml: w.raw(tail).finish(), printTitles: `$1:$${headerRow}`, printArea };
+  w.raw(tail);
+  const out: WrittenSheet = { printTitles: `$1:$${headerRow}`, printArea };
   if (g.table) out.table = { name: g.table, ref: tableRef, columns: g.columns.map((c) => c.header) };
   return out;
 }

@@ -188,8 +188,9 @@ export class PartsWorkbook implements XlsxWorkbook {
     if (rows.length === 0) return;
     const table = this.tableOn(s, spec.table);
     const xml = this.sheetXml(s);
-    const out = appendToSheet(xml, this.ctx, spec, rows, table ? decodeRef(table.ref) : undefined, this.styles);
-    this.pkg.write(s.part, out.xml, ROWS_LEVEL);
+    const part = this.pkg.streamPart(s.part, ROWS_LEVEL);
+    const out = appendToSheet(xml, this.ctx, spec, rows, table ? decodeRef(table.ref) : undefined, this.styles, part.writer);
+    part.commit();
     if (table && out.tableRef !== table.ref) {
       const txml = this.pkg.readText(table.part) ?? '';
       this.pkg.write(table.part, growTableRef(txml, out.tableRef));
@@ -214,8 +215,9 @@ export class PartsWorkbook implements XlsxWorkbook {
         relId = this.pkg.addRelationship(s.part, REL.table, tablePart);
         this.pkg.setContentType(tablePart, CT.table);
       }
-      const w = generatedSheetXml(g, this.styles, relId);
-      this.pkg.write(s.part, w.xml, ROWS_LEVEL);
+      const part = this.pkg.streamPart(s.part, ROWS_LEVEL);
+      const w = generatedSheetXml(g, this.styles, relId, part.writer);
+      part.commit();
       if (w.table && tablePart) this.pkg.write(tablePart, tableXml(this.nextTableId(), w.table.name, w.table.ref, w.table.columns, 'TableStyleLight1', false, false));
       const q = quoteSheet(s.name);
       this.wb.setSheetName(s, '_xlnm.Print_Titles', `${q}!${w.printTitles}`);

@@ -143,8 +143,11 @@ export function entryData(zip: ZipArchive, e: ZipEntry, limits: XlsxLimits, code
   }
 }
 
-/** An entry for writeZip: copied from an archive as it is, or new content to deflate. */
-export type ZipOutEntry = { kind: 'copy'; entry: ZipEntry; from: ZipArchive } | { kind: 'new'; name: string; data: Uint8Array; level?: number };
+/** An entry for writeZip: copied from an archive as it is, new content to deflate, or content deflated already. */
+export type ZipOutEntry =
+  | { kind: 'copy'; entry: ZipEntry; from: ZipArchive }
+  | { kind: 'new'; name: string; data: Uint8Array; level?: number }
+  | { kind: 'deflated'; name: string; data: Uint8Array; crc: number; size: number };
 
 function dosTimeDate(d: Date): { time: number; date: number } {
   const year = Math.max(1980, d.getFullYear());
@@ -205,6 +208,8 @@ export function writeZip(items: readonly ZipOutEntry[], codec: ZipCodec = FFLATE
         data: it.from.bytes.subarray(e.dataOffset, e.dataOffset + e.compressedSize),
         offset,
       };
+    } else if (it.kind === 'deflated') {
+      rec = { name: utf8Encode.encode(it.name), method: 8, crc: it.crc, csize: it.data.length, size: it.size, ...stamp, flags: 0x800, data: it.data, offset };
     } else {
       const data = codec.deflate(it.data, it.level ?? 6);
       rec = { name: utf8Encode.encode(it.name), method: 8, crc: codec.crc32(it.data), csize: data.length, size: it.data.length, ...stamp, flags: 0x800, data, offset };
