@@ -57,6 +57,10 @@ function buildCli() {
     legalComments: 'none',
     // DuckDB's native binding is found at run time among per-platform packages (only `--export` loads it).
     external: ['@duckdb/*'],
+    // commander requires node:child_process when it loads, for executable subcommands, which we
+    // do not use; that pulled in net and stream and cost every command ~12 ms before any work (CPU
+    // profile of `cunzhang --help`). The stand-in loads the real module on first use.
+    alias: { 'node:child_process': path.join(ROOT, 'src', 'dev', 'lazy-child-process.cjs') },
     write: false,
   });
   fs.mkdirSync(OUT_DIR, { recursive: true });
