@@ -9,7 +9,7 @@
 import type { Scalar, TypedTableSpec } from '../../workbook/port';
 import { columnLetter } from '../../workbook/layout';
 import { XlsxHostError } from './errors';
-import { refColumn, scanSheet, sheetDataBounds, type RowSpan, type SheetReadContext } from './sheet-read';
+import { refColumn, scanSheet, sheetDataBounds, type RowSpan, type ScanVisitor, type SheetReadContext } from './sheet-read';
 import { scalarString, scalarXml, validationXml } from './sheet-write';
 import type { ByteWriter } from './byte-writer';
 import type { Styles } from './styles';
@@ -52,6 +52,66 @@ function withPrefix(fragment: string, p: string): string {
   return p === '' ? fragment : fragment.replace(/<(\/?)(row|c|is|t|v|f|dataValidation|formula1|dataValidations)(?=[\s/>])/g, `<$1${p}$2`);
 }
 
+/**
+ * What appending needs to know of a sheet, gathered in one scan: the header row's texts, the last
+ * non-blank row of each column, and where each row element lies. readTables' own scan of a typed-in
+ * sheet feeds one too (XlsxWorkbook keeps it with the part's bytes), so `import` scans 凭证 once,
+ * not once to read and again to append.
+ */
+export class AppendScan {
+  readonly header = new Map<number, string>();
+  widest = 0;
+  /** 0-based column → last row below the header with a non-blank value. */
+  readonly lastIn: number[] = [];
+  // Row elements in document order as three number arrays: no object kept per row.
+  private readonly rowNumber: number[] = [];
+  private readonly rowStart: number[] = [];
+  private readonly rowEnd: number[] = [];
+  readonly visitor: ScanVisitor = {
+    row: (s) => this.row(s),
+    cell: (r, c, v) => this.cell(r, c, v),
+  };
+
+  constructor(readonly top: number) {}
+
+  row(s: RowSpan): void {
+    this.rowNumber.push(s.r);
+    this.rowStart.push(s.start);
+    this.rowEnd.push(s.end);
+  }
+
+  cell(r: number, c: number, v: Scalar): void {
+    if (r === this.top) {
+      this.header.set(c, String(v ?? '').trim());
+      this.widest = Math.max(this.widest, c + 1);
+    }
+    if (r > this.top && !(v === null || (typeof v === 'string' && v.trim() === ''))) {
+      if (r > (this.lastIn[c] ?? 0)) this.lastIn[c] = r;
+    }
+  }
+
+  /** Row elements numbered start..end. */
+  spansIn(start: number, end: number): RowSpan[] {
+    const out: RowSpan[] = [];
+    this.rowNumber.forEach((r, i) => {
+      if (r >= start && r <= end) out.push({ r, start: this.rowStart[i] as number, end: this.rowEnd[i] as number });
+    });
+    return out;
+  }
+
+  /** Where the last row element numbered below `r` ends (rows are in ascending order). */
+  endOfLastBefore(r: number): number | undefined {
+    for (let i = this.rowNumber.length - 1; i >= 0; i--) if ((this.rowNumber[i] as number) < r) return this.rowEnd[i];
+    return undefined;
+  }
+
+  /** Where the first row element numbered above `r` starts. */
+  startOfFirstAfter(r: number): number | undefined {
+    for (let i = 0; i < this.rowNumber.length; i++) if ((this.rowNumber[i] as number) > r) return this.rowStart[i];
+    return undefined;
+  }
+}
+
 export interface AppendResult {
   /** The table's new ref (unchanged when there is no table or it already covers the rows). */
   tableRef: string;
@@ -62,28 +122,18 @@ export interface AppendResult {
  * bytes, and only the part's head (up to `<sheetData>`, for the dimension) and tail (after the
  * rows, for the validations) are decoded and edited as text.
  */
-export function appendToSheet(xml: Uint8Array, ctx: SheetReadContext, spec: TypedTableSpec, rows: readonly Scalar[][], tableBox: Box | undefined, styles: Styles, w: ByteWriter): AppendResult {
+export function appendToSheet(xml: Uint8Array, ctx: SheetReadContext, spec: TypedTableSpec, rows: readonly Scalar[][], tableBox: Box | undefined, styles: Styles, w: ByteWriter, known?: AppendScan): AppendResult {
   const top = tableBox?.top ?? 1;
   const left = tableBox?.left ?? 1;
-  const spans: RowSpan[] = [];
-  const header = new Map<number, string>();
-  let widest = 0;
-  const lastIn = new Map<number, number>(); // col → last non-blank row
-  scanSheet(xml, ctx, {
-    row: (s) => spans.push(s),
-    cell: (r, c, v) => {
-      if (r === top) {
-        header.set(c, String(v ?? '').trim());
-        widest = Math.max(widest, c + 1);
-      }
-      if (r > top && !(v === null || (typeof v === 'string' && v.trim() === ''))) {
-        lastIn.set(c, Math.max(lastIn.get(c) ?? 0, r));
-      }
-    },
-  });
+  let scan = known;
+  if (scan === undefined || scan.top !== top) {
+    scan = new AppendScan(top);
+    scanSheet(xml, ctx, scan.visitor);
+  }
+  const { header, widest, lastIn } = scan;
   const right = tableBox?.right ?? Math.max(widest, spec.columns.length);
   let last = top;
-  for (const [c, r] of lastIn) if (c >= left - 1 && c <= right - 1) last = Math.max(last, r);
+  for (let c = left - 1; c <= right - 1 && c < lastIn.length; c++) last = Math.max(last, lastIn[c] ?? 0);
   const target = spec.columns.map((col) => {
     for (let c = left - 1; c <= right - 1; c++) if (header.get(c) === col.header) return c;
     throw new XlsxHostError(`表${spec.sheet}缺少"${col.header}"列 / sheet ${spec.sheet} has no "${col.header}" column`);
@@ -101,7 +151,7 @@ export function appendToSheet(xml: Uint8Array, ctx: SheetReadContext, spec: Type
 
   // Existing rows in [start, end], by row number, with their non-table cells.
   const existing = new Map<number, RowSpan>();
-  for (const s of spans) if (s.r >= start && s.r <= end) existing.set(s.r, s);
+  for (const s of scan.spansIn(start, end)) existing.set(s.r, s);
 
   // The dimension (a hint, but kept true) sits before <sheetData>.
   w.raw(growDimension(head, end, Math.max(right, widest)));
@@ -111,10 +161,8 @@ export function appendToSheet(xml: Uint8Array, ctx: SheetReadContext, spec: Type
     suffix = `</${p}sheetData>${fromUtf8(xml.subarray(bounds.start))}`;
   } else {
     // Rows are in ascending order: ours replace the existing ones in [start, end] and go before any later row.
-    const before = spans.filter((s) => s.r < start);
-    const after = spans.filter((s) => s.r > end);
-    w.bytes(xml.subarray(bounds.openStart, before.length > 0 ? (before[before.length - 1] as RowSpan).end : bounds.start));
-    suffix = fromUtf8(xml.subarray(after.length > 0 ? (after[0] as RowSpan).start : bounds.end));
+    w.bytes(xml.subarray(bounds.openStart, scan.endOfLastBefore(start) ?? bounds.start));
+    suffix = fromUtf8(xml.subarray(scan.startOfFirstAfter(end) ?? bounds.end));
   }
   // An empty cell whose column already carries its style (<col style>, as our typed-in sheets
   // have) need not be written: Excel gives a missing cell its column's format (ECMA-376 Part 1,

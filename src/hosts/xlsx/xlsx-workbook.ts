@@ -16,7 +16,7 @@ import { DEFAULT_LIMITS, XlsxLimitError, type XlsxLimits } from './limits';
 import { CT, OpcPackage, REL, resolveTarget, relsPartOf } from './package';
 import { parseSharedStrings, scanSheet, type SheetReadContext } from './sheet-read';
 import { generatedSheetXml, metaSheetXml, tableXml, typedSheetXml } from './sheet-write';
-import { appendToSheet, decodeRef, encodeRef, type Box } from './sheet-append';
+import { AppendScan, appendToSheet, decodeRef, encodeRef, type Box } from './sheet-append';
 import { EMPTY_STYLES, Styles } from './styles';
 import { NS_STRICT_MAIN, quoteSheet, WorkbookPart, type SheetRec } from './workbook-part';
 import { attr, element } from './xml';
@@ -89,6 +89,8 @@ export class PartsWorkbook implements XlsxWorkbook {
   private tableIds: Set<number> | undefined;
   /** Typed-in tables already read, valid while the package revision is unchanged (callers do not mutate them). */
   private readonly tableCache = new Map<string, { revision: number; data: TableData }>();
+  /** What readTables' scan of a sheet learnt for appending to it, by the part bytes it scanned. */
+  private readonly appendScans = new WeakMap<Uint8Array, AppendScan>();
 
   constructor(
     private readonly pkg: OpcPackage,
@@ -189,7 +191,7 @@ export class PartsWorkbook implements XlsxWorkbook {
     const table = this.tableOn(s, spec.table);
     const xml = this.sheetXml(s);
     const part = this.pkg.streamPart(s.part, ROWS_LEVEL);
-    const out = appendToSheet(xml, this.ctx, spec, rows, table ? decodeRef(table.ref) : undefined, this.styles, part.writer);
+    const out = appendToSheet(xml, this.ctx, spec, rows, table ? decodeRef(table.ref) : undefined, this.styles, part.writer, this.appendScans.get(xml));
     part.commit();
     if (table && out.tableRef !== table.ref) {
       const txml = this.pkg.readText(table.part) ?? '';
@@ -294,8 +296,14 @@ export class PartsWorkbook implements XlsxWorkbook {
     const byRow: Scalar[][] = [];
     let widest = 0;
     let last = top;
-    scanSheet(this.sheetXml(s), this.ctx, {
+    const xml = this.sheetXml(s);
+    // The same scan gathers what appending to this sheet needs (import reads, then appends).
+    const forAppend = new AppendScan(top);
+    this.appendScans.set(xml, forAppend);
+    scanSheet(xml, this.ctx, {
+      row: (span) => forAppend.row(span),
       cell: (r, c, v) => {
+        forAppend.cell(r, c, v);
         if (r < top || c < left - 1 || (right0 !== undefined && c > right0 - 1)) return;
         const row = (byRow[r - top] ??= []);
         row[c - (left - 1)] = v;

@@ -165,3 +165,38 @@ describe('bookkeeping parts follow our sheets', () => {
     expect(strFromU8(out['xl/_rels/workbook.xml.rels'] as Uint8Array)).not.toContain('calcChain');
   });
 });
+
+describe('appending after reading', () => {
+  it('appends the same bytes whether readTables scanned the sheet first (its scan is reused) or not', async () => {
+    const parts = await villageParts();
+    const part = sheetPart(parts, '凭证');
+    const xml = text(parts, part);
+    const lastRow = Math.max(...[...xml.matchAll(/<row r="(\d+)"/g)].map((m) => Number(m[1])));
+    // Below the vouchers: a note a user typed in column Z of the next row, and a formatted empty row two further down.
+    const extra = `<row r="${lastRow + 1}"><c r="Z${lastRow + 1}" t="inlineStr"><is><t>村委会备注</t></is></c></row><row r="${lastRow + 3}"><c r="B${lastRow + 3}" s="1"/></row>`;
+    setText(parts, part, xml.replace('</sheetData>', `${extra}</sheetData>`));
+    const bytes = pack(parts);
+    const lines = [
+      ['2025-12-01', '99', '收到补助', '102', 100, null],
+      ['2025-12-01', '99', '收到补助', '501', null, 100],
+      ['2025-12-02', '100', '支付电费', '502', 35.5, null],
+    ];
+
+    const direct = openXlsx(bytes);
+    await direct.appendRows(VOUCHERS, lines);
+    const afterRead = openXlsx(bytes);
+    const [before] = await afterRead.readTables([VOUCHERS]);
+    await afterRead.appendRows(VOUCHERS, lines);
+
+    const a = unzipSync(await direct.toBytes());
+    const b = unzipSync(await afterRead.toBytes());
+    expect(strFromU8(b[part] as Uint8Array)).toBe(strFromU8(a[part] as Uint8Array));
+    expect(Object.keys(b).sort()).toEqual(Object.keys(a).sort());
+    // The new lines take rows lastRow+1..lastRow+3; the note stays in its row, right of them.
+    const out = strFromU8(b[part] as Uint8Array);
+    expect(out).toContain(`<c r="Z${lastRow + 1}" t="inlineStr"><is><t>村委会备注</t></is></c>`);
+    const [v] = await openXlsx(pack(b)).readTables([VOUCHERS]);
+    expect(v?.rows.length).toBe((before?.rows.length ?? 0) + 3);
+    expect(v?.rows.at(-1)?.slice(0, 6)).toEqual(['2025-12-02', '100', '支付电费', '502', 35.5, null]);
+  });
+});
