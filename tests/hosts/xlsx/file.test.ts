@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { mkdir, mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { openWorkbookFile, saveWorkbookFileAtomic, WorkbookFileError } from '../../../src/hosts/xlsx/file';
+import { openWorkbookFile, saveWorkbookFileAtomic, verifyWritten, WorkbookFileError } from '../../../src/hosts/xlsx/file';
 import { createXlsxWorkbook } from '../../../src/hosts/xlsx/xlsx-workbook';
 import { VOUCHERS } from '../../../src/workbook/layout';
 import { buildVillage, META } from './build-village';
@@ -116,5 +116,22 @@ describe('saveWorkbookFileAtomic', () => {
     await expect(saveWorkbookFileAtomic(garbage, path)).rejects.toThrow();
     expect((await readFile(path)).equals(before)).toBe(true);
     expect(await readdir(sub)).toEqual(['book.xlsx']);
+  });
+});
+
+describe('verifyWritten (the read-back check of a save)', () => {
+  it('accepts a file equal to the bytes, and refuses one byte changed past the first megabyte, or a length that differs', async () => {
+    const bytes = await (await buildVillage()).toBytes();
+    // The real book followed by 1.5 MB of padding, so the change sits in the second chunk read back.
+    const big = new Uint8Array(bytes.length + 1_500_000);
+    big.set(bytes);
+    const path = join(dir, 'book.xlsx');
+    await writeFile(path, bytes);
+    await expect(verifyWritten(path, bytes)).resolves.toBeUndefined();
+    await writeFile(path, big);
+    const changed = big.slice();
+    changed[(1 << 20) + 12_345] = 1;
+    await expect(verifyWritten(path, changed)).rejects.toThrow(/读回的内容与写入的不一致/);
+    await expect(verifyWritten(path, big.subarray(0, big.length - 1))).rejects.toThrow(/读回的内容与写入的不一致/);
   });
 });
