@@ -166,6 +166,10 @@ export class OpcPackage {
   /** Writes a part; `level` is the deflate level (generated sheets use a fast one). */
   write(part: string, data: string | Uint8Array, level = 6): void {
     this.store(part, { data: typeof data === 'string' ? toUtf8(data) : data, level });
+    // Relationships and content types are written and read again for every sheet a report adds:
+    // keep the text rather than decode the bytes again. (A string with surrogates is decoded as
+    // usual, so a lone one reads back as U+FFFD, as from the bytes.)
+    if (typeof data === 'string' && !/[\uD800-\uDFFF]/.test(data)) this.texts.set(part.toLowerCase(), data);
   }
 
   /**
