@@ -126,7 +126,7 @@ function main(): void {
     };
     const help = fastest([BIN, '--help']);
     const node = fastest(['-e', '']);
-    process.stdout.write(`\n\`cunzhang --help\`: ${(help.wallS * 1000).toFixed(0)} ms (cpu ${(help.cpuS * 1000).toFixed(0)} ms) / ${help.peakMB.toFixed(0)} MB; \`node -e ''\`: ${(node.wallS * 1000).toFixed(0)} ms (cpu ${(node.cpuS * 1000).toFixed(0)} ms); fastest of 5\n`);
+    process.stdout.write(`\n\`cunzhang --help\`: ${(help.wallS * 1000).toFixed(0)} ms (cpu ${(help.cpuS * 1000).toFixed(0)} ms) / ${help.peakMB.toFixed(0)} MB; \`node -e ''\`: ${(node.wallS * 1000).toFixed(0)} ms (cpu ${(node.cpuS * 1000).toFixed(0)} ms) / ${(node.faults / 1000).toFixed(1)}k page faults; fastest of 5\n`);
   } finally {
     rmSync(work, { recursive: true, force: true });
   }
@@ -143,11 +143,12 @@ function goal(r: Row): { text: string; met: boolean } {
 
 function table(rows: Row[], ledger: boolean): string {
   const s = (m: Measure): string => `${m.wallS.toFixed(2)} s (cpu ${m.cpuS.toFixed(2)}) / ${m.peakMB.toFixed(0)} MB`;
-  const head = ['lines', 'command', 'cunzhang', 'floor', '× floor (wall, cpu)', ...(ledger ? ['ledger bal'] : []), 'goal', 'met'];
+  const k = (m: Measure): string => `${(m.faults / 1000).toFixed(1)}k`;
+  const head = ['lines', 'command', 'cunzhang', 'floor', '× floor (wall, cpu)', 'page faults (ours, floor)', ...(ledger ? ['ledger bal'] : []), 'goal', 'met'];
   const out = [`| ${head.join(' | ')} |`, `|${head.map(() => ' --- ').join('|')}|`];
   for (const r of rows) {
     const g = goal(r);
-    const cells = [String(r.lines), r.command, s(r.ours), s(r.floor), `${(r.ours.wallS / r.floor.wallS).toFixed(1)}, ${(r.ours.cpuS / r.floor.cpuS).toFixed(1)}`, ...(ledger ? [r.ledger ? s(r.ledger) : ''] : []), g.text, g.met ? 'yes' : 'no'];
+    const cells = [String(r.lines), r.command, s(r.ours), s(r.floor), `${(r.ours.wallS / r.floor.wallS).toFixed(1)}, ${(r.ours.cpuS / r.floor.cpuS).toFixed(1)}`, `${k(r.ours)}, ${k(r.floor)}`, ...(ledger ? [r.ledger ? s(r.ledger) : ''] : []), g.text, g.met ? 'yes' : 'no'];
     out.push(`| ${cells.join(' | ')} |`);
   }
   return `${out.join('\n')}\n`;
