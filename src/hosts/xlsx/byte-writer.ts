@@ -25,7 +25,10 @@ const BLOCK = 1 << 20;
 interface NodeBytes extends Uint8Array {
   utf8Write(s: string, offset: number): number;
 }
-const NodeBuffer = (globalThis as unknown as { Buffer?: { allocUnsafe(n: number): NodeBytes } }).Buffer;
+type NodeBufferClass = { allocUnsafe(n: number): NodeBytes; prototype?: { utf8Write?: unknown } };
+const GlobalBuffer = (globalThis as unknown as { Buffer?: NodeBufferClass }).Buffer;
+// A page that polyfills a global Buffer (the `buffer` package has no utf8Write method) takes TextEncoder.
+const NodeBuffer = typeof GlobalBuffer?.prototype?.utf8Write === 'function' ? GlobalBuffer : undefined;
 const alloc = (n: number): Uint8Array => (NodeBuffer ? NodeBuffer.allocUnsafe(n) : new Uint8Array(n));
 /** A plain Uint8Array over the same memory (callers and tests compare plain arrays). */
 const plain = (b: Uint8Array, length: number): Uint8Array => new Uint8Array(b.buffer, b.byteOffset, length);

@@ -2,7 +2,7 @@
  * The .xlsx host also runs in the browser (standalone task pane, via webpack), so nothing it
  * imports, directly or through our own modules, may be a Node built-in. file.ts is the Node side.
  */
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { builtinModules } from 'node:module';
@@ -44,5 +44,26 @@ describe('xlsx host is browser-safe', () => {
 
   it('while file.ts, the Node side, does use fs (so the check can see it)', () => {
     expect([...graph(join(ROOT, 'src/hosts/xlsx/file.ts')).packages]).toContain('node:fs/promises');
+  });
+});
+
+describe('ByteWriter without Node\'s Buffer (a browser page, or one that polyfills Buffer)', () => {
+  const real = globalThis.Buffer;
+  afterEach(() => {
+    globalThis.Buffer = real;
+    vi.resetModules();
+  });
+
+  it.each([
+    ['no global Buffer', undefined],
+    // The `buffer` polyfill has allocUnsafe but no utf8Write method.
+    ['a polyfilled Buffer', { allocUnsafe: (n: number) => new Uint8Array(n) } as unknown as typeof Buffer],
+  ])('%s: encodes with TextEncoder, the same UTF-8', async (_name, stand) => {
+    (globalThis as { Buffer?: unknown }).Buffer = stand;
+    vi.resetModules();
+    const { ByteWriter } = await import('../../../src/hosts/xlsx/byte-writer');
+    // '村' is 3 bytes; a 4-byte block makes each piece cross into a new block.
+    const w = new ByteWriter(4).raw('<t>').raw('村账').raw('</t>');
+    expect(new TextDecoder().decode(w.finish())).toBe('<t>村账</t>');
   });
 });
