@@ -5,7 +5,7 @@
  * hours and tariffs; …) — reports an issue whose path is the column key, so the codec can name
  * the cell. Messages are "zh|en".
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import type Decimal from 'decimal.js';
 import { D, decToFen } from '../money';
 import { isIsoDate } from '../calendar';
