@@ -2,7 +2,8 @@
  * Everything the commands run: the use cases, the .xlsx file host, input reading and progress.
  * main.ts loads this module on a command's first use (`await import('./engine')`), not at start,
  * so `cunzhang --help` and usage errors answer without loading the engine, zod schemas or the
- * file host (about half of the start-up time of the built CLI).
+ * file host (about half of the start-up time of the built CLI). `sample` and `demo` load
+ * sample-commands.ts instead: the sample book brings the plan engine and its schemas.
  */
 export { buildReports } from '../app/build-reports';
 export { closeYear } from '../app/close-year';
@@ -14,5 +15,4 @@ export { validateWorkbook } from '../app/validate-workbook';
 export { withBookFile, newBookFile, openWorkbookFile, saveWorkbookFileAtomic } from './book-file';
 export { withProgress } from './progress';
 export { readInputTable } from './read-input';
-export { runDemo, writeSample } from './sample-commands';
 export { printReportSummary } from './report-summary';

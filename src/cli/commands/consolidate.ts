@@ -18,7 +18,7 @@ import type { Io } from '../main';
 import type { FileSource } from './consolidate-pool';
 
 /** The consolidation and the file host, loaded when the command runs, so `--help` and the other commands never load them. */
-const load = () => Promise.all([import('../../app/consolidate'), import('../../app/consolidation-dataset'), import('../../hosts/xlsx/file'), import('../../hosts/xlsx/xlsx-workbook'), import('../progress'), import('./consolidate-export'), import('./consolidate-pool')]);
+const load = () => Promise.all([import('../../app/consolidate'), import('../../app/consolidation-dataset'), import('../../hosts/xlsx/file'), import('../../hosts/xlsx/xlsx-workbook'), import('../progress-bar'), import('./consolidate-export'), import('./consolidate-pool')]);
 
 interface Options {
   output: string;
