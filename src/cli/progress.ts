@@ -1,7 +1,7 @@
 /**
  * withProgress: a command's long work with a progress bar on stderr when stderr is a terminal.
  * The bar (progress-bar.ts: cli-progress, which loads node:readline) is loaded only then; in a
- * pipe, a test or a script there is nothing to draw, and loading it cost every command ~5 ms.
+ * pipe, a test or a script there is nothing to draw, and loading it cost every command a few ms.
  */
 import type { RunOptions } from '../workbook/port';
 import type { Progress } from './progress-bar';
