@@ -103,7 +103,7 @@ export function buildProgram(io: Io, setCode: (c: number) => void): Command {
     .description('检查工作簿（只读） / check the workbook (read-only)').option('--json', 'JSON 输出 / JSON output')
     .option('--template <NAME>', '按此公开模板检查财务公开表，并检查截至今天应公开的表是否齐全 / check disclosures against this template, and completeness as of today')
     .action(async (file: string, o: { json?: boolean; template?: string }) => {
-      const { validateWorkbook, withBookFile } = await engine();
+      const { validateWorkbook, withBookFile } = await import('./validate-engine');
       // Completeness needs a date: only when a template is named, as of today (the face owns the clock).
       // The template reader (and the template schema) loads only then.
       const disclosure = o.template === undefined ? {} : { template: await (await import('./template-file')).loadTemplate(o.template, file), asOf: new Date().toISOString().slice(0, 10) };
