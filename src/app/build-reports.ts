@@ -19,7 +19,7 @@ import { resolvePeriod } from './period';
 import { PRIOR_YEAR_SPECS, priorYearFigures } from './prior-year';
 import { toReportJson, type ReportJson } from './report-json';
 import { resultOf, type UseCaseResult } from './result';
-import { assessLockedBook } from './validate-workbook';
+import { assessLockedBook } from './assess-book';
 import { ledgerSheets } from './ledger-sheets';
 
 export interface BuildReportsOptions extends RunOptions {

@@ -11,7 +11,7 @@ import type { RunOptions, WorkbookPort } from '../workbook/port';
 import { renderClosingVouchers } from '../workbook/reports';
 import { readBook } from './book';
 import { resultOf, type UseCaseResult } from './result';
-import { assessLockedBook } from './validate-workbook';
+import { assessLockedBook } from './assess-book';
 
 export interface CloseYearOptions extends RunOptions {
   /** Must be the book's fiscal year; defaults to it. */

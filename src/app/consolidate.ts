@@ -21,7 +21,7 @@ import { checkCancel, readBook } from './book';
 import { CONTRACT_SPECS } from './contract-sheets';
 import { buildContractReports } from './contracts';
 import { BookStateError } from './errors';
-import { assessBook } from './validate-workbook';
+import { assessBook } from './assess-book';
 
 /** One village workbook to consolidate: a label (its file name) and how to open it. */
 export interface VillageSource {

@@ -17,7 +17,7 @@ import { ledgerVouchers } from './build-reports';
 import { CONTRACT_SPECS } from './contract-sheets';
 import { buildContractReports } from './contracts';
 import { resultOf, type UseCaseResult } from './result';
-import { assessBook } from './validate-workbook';
+import { assessBook } from './assess-book';
 
 export interface DiscloseOptions extends RunOptions {
   /** '2025Q3' | '2025-07' | '2025H1' | '2025'. */

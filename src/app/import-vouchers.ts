@@ -28,22 +28,50 @@ export interface ImportVouchersResult extends UseCaseResult {
   skipped: number;
 }
 
+/** Date and 凭证号: the head of the identity key, enough to tell most vouchers apart. */
+function identityHead(v: Voucher): string {
+  return `${v.date}\u0002${v.number.trim()}`;
+}
+
 /** The identity key of a voucher (see the file comment). */
 export function voucherIdentity(v: Voucher): string {
   const lines = v.lines.map((l) => `${l.account}\u0001${l.debit}\u0001${l.credit}\u0001${l.summary ?? v.summary}`).sort();
-  return `${v.date}\u0002${v.number.trim()}\u0002${lines.join('\u0003')}`;
+  return `${identityHead(v)}\u0002${lines.join('\u0003')}`;
 }
 
-/** Split `incoming` into new vouchers and those already on `book` (multiset match). */
+/**
+ * Split `incoming` into new vouchers and those already on `book` (multiset match). Two vouchers
+ * can share an identity only if they share its head (date and number), so the full keys, which
+ * sort and join every line, are made only for vouchers whose head is on both sides: a file of
+ * new months costs one short string per voucher instead of a key of all its lines.
+ */
 export function splitNew(incoming: readonly Voucher[], book: readonly Voucher[]): { fresh: Voucher[]; skipped: number } {
-  const have = new Map<string, number>();
+  const bookHeads = new Map<string, Voucher[]>();
   for (const v of book) {
-    const k = voucherIdentity(v);
-    have.set(k, (have.get(k) ?? 0) + 1);
+    const h = identityHead(v);
+    const same = bookHeads.get(h);
+    if (same === undefined) bookHeads.set(h, [v]);
+    else same.push(v);
   }
+  /** Full keys of the book's vouchers under a head, counted when an incoming voucher first needs them. */
+  const have = new Map<string, number>();
+  const counted = new Set<string>();
   const fresh: Voucher[] = [];
   let skipped = 0;
   for (const v of incoming) {
+    const h = identityHead(v);
+    const same = bookHeads.get(h);
+    if (same === undefined) {
+      fresh.push(v);
+      continue;
+    }
+    if (!counted.has(h)) {
+      counted.add(h);
+      for (const b of same) {
+        const k = voucherIdentity(b);
+        have.set(k, (have.get(k) ?? 0) + 1);
+      }
+    }
     const k = voucherIdentity(v);
     const n = have.get(k) ?? 0;
     if (n > 0) {

@@ -13,7 +13,7 @@ import type { WorkbookPort } from '../workbook/port';
 import { mergeSpans, type EditedRows, type RowSpan } from '../workbook/edits';
 import { readBook, type Book } from './book';
 import { CONTRACT_SPECS } from './contract-sheets';
-import { typedSheetFindings } from './validate-workbook';
+import { typedSheetFindings } from './assess-book';
 
 /** The typed-in sheets whose edits are checked as they happen. */
 export const LIVE_SHEETS: readonly string[] = [VOUCHERS.sheet, OPENING.sheet, CONTRACTS.sheet];

@@ -19,7 +19,7 @@ import { ledgerVouchers } from './build-reports';
 import { buildContractReports } from './contracts';
 import { DEFAULT_SUB_ACCOUNTS, initVillageWrites } from './init-village';
 import { resultOf, type UseCaseResult } from './result';
-import { assessBook } from './validate-workbook';
+import { assessBook } from './assess-book';
 
 export interface NewYearResult extends UseCaseResult {
   /** The new book's fiscal year (undefined when refused). */

@@ -3,7 +3,7 @@
  * drawn from. Stable like the report JSON (docs/plan.md): amounts are strings with two decimals,
  * rates are decimal strings ("0.08"), a figure that does not exist is null, never absent.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import type Decimal from 'decimal.js';
 import { fenToString, type Fen } from '../core/money';
 import type { Finding } from '../core/findings';

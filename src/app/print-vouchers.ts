@@ -12,7 +12,7 @@ import { readBook } from './book';
 import { ledgerVouchers } from './build-reports';
 import { resolvePeriod } from './period';
 import { resultOf, type UseCaseResult } from './result';
-import { assessBook } from './validate-workbook';
+import { assessBook } from './assess-book';
 
 export interface PrintVouchersOptions extends RunOptions {
   /** 'YYYY-MM', default the first month of the fiscal year. */

@@ -3,7 +3,7 @@
  * read it, so its shape is stable and documented in docs/cli.md. Amounts are strings with
  * exactly two decimals ("1234.50", "-0.05"; see fenToString), never floats.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { fenToString, type Fen } from '../core/money';
 import type { TrialBalance } from '../core/ledger/balances';
 import { isAccountCode } from '../core/chart/account-code';

@@ -15,6 +15,8 @@ import type { Finding } from '../core/findings';
 
 /** The engine behind the commands, loaded on first use (see engine.ts): `--help` never loads it. */
 const engine = () => import('./engine');
+/** `sample` and `demo` on their own: the sample book brings the plan engine, which no other command here needs. */
+const sampleCommands = () => import('./sample-commands');
 import { registerVerify } from './commands/verify';
 import { registerConsolidate } from './commands/consolidate';
 import { registerDisclose } from './commands/disclose';
@@ -62,7 +64,7 @@ export function buildProgram(io: Io, setCode: (c: number) => void): Command {
     .description('导入凭证或期初余额（全部成功才写入，重复导入不会重复记账） / import vouchers or opening balances (all or nothing, idempotent)')
     .option('--opening <csv>', '导入期初余额文件 / import opening balances from this file')
     .action(async (file: string, input: string | undefined, o: { opening?: string }) => {
-      const { importOpening, importVouchers, readInputTable, withBookFile, withProgress } = await engine();
+      const { importOpening, importVouchers, readInputTable, withBookFile, withProgress } = await import('./import-engine');
       const path = o.opening ?? input;
       if (path === undefined || (o.opening !== undefined && input !== undefined)) {
         throw new CommanderError(EXIT.usage, 'cunzhang.usage', 'give either <input> or --opening <csv>');
@@ -101,10 +103,10 @@ export function buildProgram(io: Io, setCode: (c: number) => void): Command {
     .description('检查工作簿（只读） / check the workbook (read-only)').option('--json', 'JSON 输出 / JSON output')
     .option('--template <NAME>', '按此公开模板检查财务公开表，并检查截至今天应公开的表是否齐全 / check disclosures against this template, and completeness as of today')
     .action(async (file: string, o: { json?: boolean; template?: string }) => {
-      const { validateWorkbook, withBookFile } = await engine();
-      const { loadTemplate } = await import('./template-file');
+      const { validateWorkbook, withBookFile } = await import('./validate-engine');
       // Completeness needs a date: only when a template is named, as of today (the face owns the clock).
-      const disclosure = o.template === undefined ? {} : { template: await loadTemplate(o.template, file), asOf: new Date().toISOString().slice(0, 10) };
+      // The template reader (and the template schema) loads only then.
+      const disclosure = o.template === undefined ? {} : { template: await (await import('./template-file')).loadTemplate(o.template, file), asOf: new Date().toISOString().slice(0, 10) };
       const r = await withBookFile(file, false, (wb) => validateWorkbook(wb, disclosure));
       if (o.json) io.out.write(`${JSON.stringify({ ok: r.ok, counts: r.counts, findings: r.findings.map(findingJson) }, null, 2)}\n`);
       else {
@@ -138,13 +140,13 @@ export function buildProgram(io: Io, setCode: (c: number) => void): Command {
   program.command('sample').argument('<out>', '输出 .xlsx / output file')
     .description('生成示范村工作簿（2025年度） / write the sample village workbook').option('--force', '覆盖已有文件 / overwrite')
     .action(async (out: string, o: { force?: boolean }) => {
-      const { writeSample } = await engine();
+      const { writeSample } = await sampleCommands();
       setCode(await writeSample(io, out, o.force === true));
     });
 
   program.command('demo').description('在示范村副本上生成报表并打印摘要 / build reports on a copy of the sample and print a summary')
     .action(async () => {
-      const { runDemo } = await engine();
+      const { runDemo } = await sampleCommands();
       setCode(await runDemo(io));
     });
   registerVerify(program, io, setCode);

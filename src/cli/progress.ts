@@ -1,35 +1,16 @@
-/** A progress bar on stderr for long work, only when stderr is a terminal (never in pipes or tests). */
-import { SingleBar, Presets } from 'cli-progress';
+/**
+ * withProgress: a command's long work with a progress bar on stderr when stderr is a terminal.
+ * The bar (progress-bar.ts: cli-progress, which loads node:readline) is loaded only then; in a
+ * pipe, a test or a script there is nothing to draw, and loading it cost every command a few ms.
+ */
 import type { RunOptions } from '../workbook/port';
+import type { Progress } from './progress-bar';
 
-export interface Progress extends RunOptions {
-  stop(): void;
-}
-
-/** `format` is cli-progress's ({bar}, {value}, {total}, {eta_formatted}, {label} …). */
-export function createProgress(stream: NodeJS.WriteStream = process.stderr, format = ' {bar} {percentage}% {label}'): Progress {
-  if (!stream.isTTY) return { stop: () => undefined };
-  const bar = new SingleBar({ stream, format, hideCursor: true, clearOnComplete: true }, Presets.shades_classic);
-  let started = false;
-  return {
-    onProgress(done, total, label) {
-      if (!started) {
-        bar.start(total, done, { label });
-        started = true;
-      } else {
-        bar.setTotal(total);
-        bar.update(done, { label });
-      }
-    },
-    stop() {
-      if (started) bar.stop();
-    },
-  };
-}
+export type { Progress } from './progress-bar';
 
 /** Run `work` with a progress bar that is gone before anything else is printed. */
-export async function withProgress<T>(work: (run: RunOptions) => Promise<T>): Promise<T> {
-  const p = createProgress();
+export async function withProgress<T>(work: (run: RunOptions) => Promise<T>, stream: NodeJS.WriteStream = process.stderr): Promise<T> {
+  const p: Progress = stream.isTTY ? (await import('./progress-bar')).createProgress(stream) : { stop: () => undefined };
   try {
     return await work(p);
   } finally {

@@ -6,7 +6,7 @@ import { buildSampleBook } from '../app/sample/build-sample';
 import { saveWorkbookFileAtomic } from '../hosts/xlsx/file';
 import { createXlsxWorkbook } from '../hosts/xlsx/xlsx-workbook';
 import { newBookFile } from './book-file';
-import { EXIT } from './exit-codes';
+import { EXIT } from './exit-values';
 import { formatFindings } from './output';
 import { withProgress } from './progress';
 import { printReportSummary } from './report-summary';

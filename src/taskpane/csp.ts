@@ -3,6 +3,6 @@
  * for its compiled parsers: the probe's caught error still reports a CSP violation. Imported
  * first by index.tsx, before anything parses.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 
 z.config({ jitless: true });

@@ -5,13 +5,14 @@
  */
 import type { DayBook, DetailLedgerAccount, GeneralLedgerAccount } from '../core/ledger/ledgers';
 import { sideOf } from '../core/ledger/ledgers';
-import type { Fen } from '../core/money';
 import type { Cell, ColumnSpec, GeneratedSheet } from './port';
 import { SHEETS } from './layout';
 import { moneyCell, moneyCol, sumFormula, textCol, titleLines, type ReportHead } from './reports';
 
 const sideCol: ColumnSpec = textCol('方向', 'side', 6);
-const balance = (net: Fen): Cell[] => [sideOf(net), moneyCell(Math.abs(net))];
+// The 方向 and 余额 cells of a balance are written out in each row literal (sideOf(net),
+// moneyCell(Math.abs(net))) rather than spread from a helper's array: these rows are made once per
+// ledger line, and a spread in an array literal is a slow iteration in code that runs only once.
 
 /** 总账: per first-level account, 上年结转 then 本月合计 and 本年累计 for each month. */
 export function renderGeneralLedger(accounts: readonly GeneralLedgerAccount[], head: ReportHead): GeneratedSheet {
@@ -19,12 +20,12 @@ export function renderGeneralLedger(accounts: readonly GeneralLedgerAccount[], h
   const rows: Cell[][] = [];
   const totals: number[] = [];
   for (const a of accounts) {
-    rows.push([a.code, a.name, null, '上年结转', null, null, ...balance(a.opening)]);
+    rows.push([a.code, a.name, null, '上年结转', null, null, sideOf(a.opening), moneyCell(Math.abs(a.opening))]);
     for (const m of a.months) {
       if (m.month < head.from || m.month > head.to) continue;
-      rows.push([a.code, a.name, m.month, '本月合计', moneyCell(m.debit), moneyCell(m.credit), ...balance(m.balance)]);
+      rows.push([a.code, a.name, m.month, '本月合计', moneyCell(m.debit), moneyCell(m.credit), m.side, moneyCell(m.amount)]);
       totals.push(rows.length);
-      rows.push([a.code, a.name, m.month, '本年累计', moneyCell(m.ytdDebit), moneyCell(m.ytdCredit), ...balance(m.balance)]);
+      rows.push([a.code, a.name, m.month, '本年累计', moneyCell(m.ytdDebit), moneyCell(m.ytdCredit), m.side, moneyCell(m.amount)]);
     }
   }
   return {
@@ -40,12 +41,12 @@ export function renderDetailLedger(accounts: readonly DetailLedgerAccount[], hea
   const rows: Cell[][] = [];
   const totals: number[] = [];
   for (const a of accounts) {
-    rows.push([a.code, a.name, null, null, '期初余额', null, null, ...balance(a.opening)]);
+    rows.push([a.code, a.name, null, null, '期初余额', null, null, sideOf(a.opening), moneyCell(Math.abs(a.opening))]);
     const first = rows.length;
-    for (const e of a.entries) rows.push([a.code, a.name, e.date, e.number, e.summary, moneyCell(e.debit), moneyCell(e.credit), ...balance(e.balance)]);
+    for (const e of a.entries) rows.push([a.code, a.name, e.date, e.number, e.summary, moneyCell(e.debit), moneyCell(e.credit), e.side, moneyCell(e.amount)]);
     const last = rows.length - 1;
     totals.push(rows.length);
-    rows.push([a.code, a.name, null, null, '本期合计', sumFormula(title, 5, first, last, a.debit), sumFormula(title, 6, first, last, a.credit), ...balance(a.closing)]);
+    rows.push([a.code, a.name, null, null, '本期合计', sumFormula(title, 5, first, last, a.debit), sumFormula(title, 6, first, last, a.credit), sideOf(a.closing), moneyCell(Math.abs(a.closing))]);
   }
   return {
     name: SHEETS.detailLedger, title,
@@ -57,10 +58,10 @@ export function renderDetailLedger(accounts: readonly DetailLedgerAccount[], hea
 /** 现金日记账 / 银行日记账: 期初余额, every line with 对方科目 and running balance, 本期合计 (SUM). */
 export function renderDayBook(book: DayBook, name: string, head: ReportHead): GeneratedSheet {
   const title = titleLines(name, head);
-  const rows: Cell[][] = [[null, null, '期初余额', null, null, null, ...balance(book.opening)]];
-  for (const e of book.entries) rows.push([e.date, e.number, e.summary, e.counterAccounts.join('、'), moneyCell(e.debit), moneyCell(e.credit), ...balance(e.balance)]);
+  const rows: Cell[][] = [[null, null, '期初余额', null, null, null, sideOf(book.opening), moneyCell(Math.abs(book.opening))]];
+  for (const e of book.entries) rows.push([e.date, e.number, e.summary, e.counterAccounts.join('、'), moneyCell(e.debit), moneyCell(e.credit), e.side, moneyCell(e.amount)]);
   const last = rows.length - 1;
-  rows.push([null, null, '本期合计', null, sumFormula(title, 4, 1, last, book.debit), sumFormula(title, 5, 1, last, book.credit), ...balance(book.closing)]);
+  rows.push([null, null, '本期合计', null, sumFormula(title, 4, 1, last, book.debit), sumFormula(title, 5, 1, last, book.credit), sideOf(book.closing), moneyCell(Math.abs(book.closing))]);
   return {
     name, title,
     columns: [textCol('日期', 'date', 11), textCol('凭证号', 'number', 8), textCol('摘要', 'summary', 30), textCol('对方科目', 'counter', 14), moneyCol('借方（收入）', 'debit'), moneyCol('贷方（支出）', 'credit'), sideCol, moneyCol('余额', 'balance')],

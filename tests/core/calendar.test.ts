@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
-  addDays, dayNumber, daysInMonth, isIsoDate, isIsoDateAt, isLeapYear, isoToSerial, localIsoDate, monthEnd, monthOf, nextMonth, serialToIso,
+  addDays, dayNumber, daysInMonth, isIsoDate, isIsoDateAt, isLeapYear, isoToSerial, localIsoDate, monthEnd, monthOf, nextMonth, parseIso, serialToIso,
 } from '../../src/core/calendar';
 
 describe('the calendar (one module in the core)', () => {
@@ -29,6 +29,29 @@ describe('the calendar (one module in the core)', () => {
         expect(isIsoDateAt(s, 0, s.length)).toBe(isIsoDate(s));
       }),
     );
+  });
+
+  it('parses ISO dates by char codes exactly as the regex /^(\\d{4})-(\\d{2})-(\\d{2})$/ with the month-length check', () => {
+    const byRegex = (d: string): { y: number; m: number; d: number } | undefined => {
+      const r = /^(\d{4})-(\d{2})-(\d{2})$/.exec(d);
+      if (!r) return undefined;
+      const [y, m, day] = [Number(r[1]), Number(r[2]), Number(r[3])];
+      return m < 1 || m > 12 || day < 1 || day > daysInMonth(y, m) ? undefined : { y, m, d: day };
+    };
+    expect(parseIso('2024-02-29')).toEqual({ y: 2024, m: 2, d: 29 });
+    expect(parseIso('0400-02-29')).toEqual({ y: 400, m: 2, d: 29 }); // year 400 is a leap year (divisible by 400)
+    for (const bad of ['2025-02-29', '2025-1-10', '2025-01-10\n', ' 2025-01-10', '2025/01/10', '２０２５-01-10', '2025-00-10', '2025-01-32', '']) expect(parseIso(bad)).toBeUndefined();
+    const digit = fc.constantFrom('0', '1', '2', '3', '9');
+    const other = fc.constantFrom('-', '/', ' ', 'a', '\n', '٣', '０', ':', '/');
+    const char = fc.oneof({ weight: 6, arbitrary: digit }, { weight: 1, arbitrary: other });
+    fc.assert(fc.property(fc.array(char, { minLength: 8, maxLength: 11 }), (cs) => {
+      const s = cs.join('');
+      expect(parseIso(s)).toEqual(byRegex(s));
+    }), { numRuns: 3000 });
+    fc.assert(fc.property(fc.integer({ min: 0, max: 9999 }), fc.integer({ min: 0, max: 13 }), fc.integer({ min: 0, max: 32 }), (y, m, d) => {
+      const s = `${String(y).padStart(4, '0')}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
+      expect(parseIso(s)).toEqual(byRegex(s));
+    }), { numRuns: 3000 });
   });
 
   it('converts Excel serial day numbers (1900 system)', () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { allocate, cellNumberText, fenFromCell, fenToString, formatFen, parseFen, roundFen, moneyToFen } from '../../src/core/money';
+import { allocate, cellNumberText, exactFenOfNumber, fenFromCell, fenToString, formatFen, parseFen, roundFen, moneyToFen } from '../../src/core/money';
 
 describe('money', () => {
   it('parses user text exactly into fen', () => {
@@ -24,6 +24,39 @@ describe('money', () => {
     expect(fenFromCell(35400)).toEqual({ ok: true, fen: 3540000 });
     expect(fenFromCell(8200.1)).toEqual({ ok: true, fen: 820010 });
     expect(fenFromCell(12.345)).toEqual({ ok: false, issue: 'too-many-decimals' });
+  });
+  describe('exactFenOfNumber: the arithmetic fast path gives the text path\'s fen or stands aside', () => {
+    /** The rule as written before the fast path: 15 significant digits as text, then parseFen. */
+    const viaText = (n: number) => (Number.isFinite(n) ? parseFen(cellNumberText(n)) : { ok: false, issue: 'not-a-number' });
+    const agrees = (n: number): void => {
+      const f = exactFenOfNumber(n);
+      if (f === f) expect(viaText(n)).toEqual({ ok: true, fen: f });
+      expect(fenFromCell(n)).toEqual(viaText(n));
+    };
+    it('answers for whole fen, stands aside for noise, a third decimal and 10^13 yuan', () => {
+      expect(exactFenOfNumber(8200.1)).toBe(820010); // 8200.1 × 100 = 820010, and 820010 / 100 is 8200.1 again
+      expect(exactFenOfNumber(0.29)).toBe(29); // 0.29 × 100 = 28.999999999999996 in binary
+      expect(exactFenOfNumber(-0.05)).toBe(-5);
+      expect(Object.is(exactFenOfNumber(-0), 0)).toBe(true);
+      expect(exactFenOfNumber(0.1 + 0.2)).toBeNaN(); // 0.30000000000000004: the text path reads 0.3
+      expect(exactFenOfNumber(12.345)).toBeNaN();
+      expect(exactFenOfNumber(1.005)).toBeNaN(); // 1.005 × 100 = 100.49999999999999 → 100, and 1 ≠ 1.005
+      expect(exactFenOfNumber(1e13)).toBeNaN();
+      expect(exactFenOfNumber(9999999999999.99)).toBe(999999999999999);
+      expect(exactFenOfNumber(Number.NaN)).toBeNaN();
+      expect(exactFenOfNumber(Number.POSITIVE_INFINITY)).toBeNaN();
+      for (const n of [8200.1, 0.29, -0.05, -0, 0.1 + 0.2, 12.345, 1.005, 1e13, 9999999999999.99, 123456789012345.6, 1e-7, Number.NaN]) agrees(n);
+    });
+    it('agrees with the text path on any double, and on any fen amount read back as a cell number', () => {
+      fc.assert(fc.property(fc.double(), agrees), { numRuns: 3000 });
+      fc.assert(fc.property(fc.integer({ min: -1e15, max: 1e15 }), (fen) => agrees(fen / 100)), { numRuns: 3000 });
+      // amounts with binary noise, as formulas leave them (=120*35.5 → 4259.999999999999)
+      fc.assert(fc.property(fc.integer({ min: -1e13, max: 1e13 }), fc.integer({ min: -4, max: 4 }), (fen, ulps) => {
+        let n = fen / 100;
+        for (let i = 0; i < Math.abs(ulps); i++) n = ulps > 0 ? nextUp(n) : -nextUp(-n);
+        agrees(n);
+      }), { numRuns: 3000 });
+    });
   });
   it('rounds half up to the fen and formats', () => {
     expect(roundFen('0.005').toFixed(2)).toBe('0.01');
@@ -76,3 +109,12 @@ describe('money', () => {
     }));
   });
 });
+
+/** The next double above n (n finite), for numbers a few ulps off a fen amount. */
+function nextUp(n: number): number {
+  if (n === 0) return Number.MIN_VALUE;
+  const b = new Float64Array([n]);
+  const i = new BigInt64Array(b.buffer);
+  i[0] = (i[0] as bigint) + (n > 0 ? 1n : -1n);
+  return b[0] as number;
+}

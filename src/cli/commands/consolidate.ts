@@ -9,16 +9,13 @@ import { readdir, stat } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
 import { basename, join, resolve } from 'node:path';
 import { InvalidArgumentError, type Command } from 'commander';
-import { VILLAGE_CLASSES } from '../../core/consolidate/classify';
 import type { Consolidation } from '../../core/consolidate/consolidate';
-import { SOURCE_KEYS } from '../../core/consolidate/sources';
-import { fenToString } from '../../core/money';
 import { EXIT } from '../exit-values';
 import type { Io } from '../main';
 import type { FileSource } from './consolidate-pool';
 
 /** The consolidation and the file host, loaded when the command runs, so `--help` and the other commands never load them. */
-const load = () => Promise.all([import('../../app/consolidate'), import('../../app/consolidation-dataset'), import('../../hosts/xlsx/file'), import('../../hosts/xlsx/xlsx-workbook'), import('../progress'), import('./consolidate-export'), import('./consolidate-pool')]);
+const load = () => Promise.all([import('../../app/consolidate'), import('../../app/consolidation-dataset'), import('../../hosts/xlsx/file'), import('../../hosts/xlsx/xlsx-workbook'), import('../progress-bar'), import('./consolidate-export'), import('./consolidate-pool'), import('./consolidate-summary')]);
 
 interface Options {
   output: string;
@@ -61,35 +58,6 @@ export async function expandInputs(inputs: readonly string[], output: string): P
 /** Files done of all, and the time left (cli-progress estimates it from the recent rate). */
 const BAR_FORMAT = ' {bar} {value}/{total} 个文件 | 剩余约 {eta_formatted} | {label}';
 
-/** The --json summary: amounts as exact strings with two decimals. */
-export function summaryJson(c: Consolidation, output: string): unknown {
-  return {
-    township: c.township,
-    year: c.year,
-    output,
-    found: c.found,
-    covers: c.totals.covers,
-    included: c.included.map((v) => ({ file: v.file, village: v.village, class: v.classCode, classZh: VILLAGE_CLASSES[v.classCode].zh, operatingIncome: fenToString(v.operatingIncome) })),
-    excluded: c.excluded.map((e) => ({ file: e.file, village: e.village || null, reasons: e.zh, reasonsEn: e.en })),
-    totals: {
-      operatingIncome: fenToString(c.totals.operatingIncome),
-      sources: Object.fromEntries(SOURCE_KEYS.map((k) => [k, fenToString(c.totals.sources[k])])),
-      incomeStatement: Object.fromEntries(Object.entries(c.totals.incomeStatement).map(([l, a]) => [l, fenToString(a)])),
-      balanceSheet: Object.fromEntries(Object.entries(c.totals.balanceSheet).map(([l, a]) => [l, { begin: fenToString(a.begin), end: fenToString(a.end) }])),
-    },
-    classCounts: c.classCounts,
-    problems: c.problems,
-  };
-}
-
-function printSummary(io: Io, c: Consolidation, output: string): void {
-  const errors = c.problems.filter((p) => p.severity === 'error').length;
-  io.out.write(`${c.township} ${c.year}年度：找到 ${c.found} 个文件，纳入 ${c.included.length} 个村，未纳入 ${c.excluded.length} 个 / found ${c.found}, included ${c.included.length}, left out ${c.excluded.length}\n`);
-  for (const e of c.excluded) io.out.write(`  未纳入 left out: ${e.file}${e.village ? `（${e.village}）` : ''}：${e.zh.join('；')}\n`);
-  io.out.write(`集体经营性收入合计 ${fenToString(c.totals.operatingIncome)} 元（覆盖 ${c.totals.covers} 个村）；问题 ${c.problems.length} 项（错误 ${errors}）\n`);
-  io.out.write(`已写入 ${output} / wrote ${output}\n`);
-}
-
 export function registerConsolidate(program: Command, io: Io, setCode: (c: number) => void): void {
   program.command('consolidate').argument('<inputs...>', '村账工作簿或所在文件夹 / village workbooks or folders')
     .description('乡镇汇总：多个村账合并为乡镇汇总工作簿 / consolidate village workbooks into a township workbook')
@@ -102,7 +70,7 @@ export function registerConsolidate(program: Command, io: Io, setCode: (c: numbe
     .option('--export <dir>', '导出 CSV 和 Parquet 数据集（按年度、乡镇分区） / export the CSV and Parquet dataset')
     .option('--workers <n>', `读取线程数（默认 CPU 核数；少于 8 个文件时单线程） / reader threads`, count)
     .action(async (inputs: string[], o: Options) => {
-      const [{ consolidateVillages, readKeptHeadsFrom, readPreviousTownship, writeTownshipWorkbook }, { consolidationDataset }, { openWorkbookFile, saveWorkbookFileAtomic }, { createXlsxWorkbook }, { createProgress }, { exportDataset }, { readWithWorkers }] = await load();
+      const [{ consolidateVillages, readKeptHeadsFrom, readPreviousTownship, writeTownshipWorkbook }, { consolidationDataset }, { openWorkbookFile, saveWorkbookFileAtomic }, { createXlsxWorkbook }, { createProgress }, { exportDataset }, { readWithWorkers }, { printSummary, summaryJson }] = await load();
       const sources = await expandInputs(inputs, o.output);
       const previous = o.previous !== undefined ? await readPreviousTownship(await openWorkbookFile(o.previous, { kind: 'township' })) : undefined;
       const keptHeads = o.keptHeads !== undefined ? await readKeptHeadsFrom(await openWorkbookFile(o.keptHeads, { kind: 'township' })) : undefined;

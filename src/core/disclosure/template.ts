@@ -5,7 +5,7 @@
  * A province or township changes its forms by adding a template file; no code changes.
  * The format is documented in docs/disclosure.md; the national baseline is templates/national.json.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 
 /** The period kinds a disclosure covers: month, quarter, half-year, year. */
 export const CADENCES = ['month', 'quarter', 'half', 'year'] as const;

@@ -5,13 +5,14 @@
  * hours and tariffs; …) — reports an issue whose path is the column key, so the codec can name
  * the cell. Messages are "zh|en".
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import type Decimal from 'decimal.js';
 import { D, decToFen } from '../money';
 import { isIsoDate } from '../calendar';
 import { ACCOUNT_CODE_RULE, isAccountCode } from '../chart/account-code';
 import { CONTRACT_KINDS, ESCALATION_YEARS, KIND_OF_ZH, LEASE_ASSETS, type Contract } from './contract';
 import { parseMonths, parsePaymentRule, parseYearValues } from './contract-text';
+import { lazy } from '../lazy';
 
 export { parseMonths, parsePaymentRule, parseYearValues };
 
@@ -65,9 +66,9 @@ const isoDate = (zhName: string) =>
     .optional()
     .refine((s) => s === undefined || isIsoDate(s), { message: msg(`${zhName}不是有效日期`, `${zhName} is not a valid date`) });
 
-const fen = z.number().int().nonnegative().optional();
-const text = z.string().optional();
-const account = z
+const fen = () => z.number().int().nonnegative().optional();
+const text = () => z.string().optional();
+const account = () => z
   .string()
   .refine(isAccountCode, { message: msg(`科目编码应为${ACCOUNT_CODE_RULE.zh}`, `account code: ${ACCOUNT_CODE_RULE.en}`) })
   .optional();
@@ -83,24 +84,25 @@ const yearValues = (zhName: string) =>
       return v;
     });
 
-const rowShape = z.object({
+/** The row's fields; built on first use (lazy), like everything below that calls zod. */
+const rowShape = lazy(() => z.object({
   no: z.string({ message: msg('缺少合同编号', 'contract number is missing') }),
   kind: z.enum(CONTRACT_KINDS, { message: msg(`类型应为${CONTRACT_KINDS.join('、')}之一`, `kind must be one of ${CONTRACT_KINDS.join(', ')}`) }),
   counterparty: z.string({ message: msg('缺少对方单位', 'counterparty is missing') }),
-  subject: text,
-  category: text,
+  subject: text(),
+  category: text(),
   start: isoDate('开始日期'),
   end: isoDate('结束日期'),
-  paymentDates: text,
-  incomeAccount: account,
-  liabilityAccount: account,
-  deposit: fen,
-  openingArrears: fen,
+  paymentDates: text(),
+  incomeAccount: account(),
+  liabilityAccount: account(),
+  deposit: fen(),
+  openingArrears: fen(),
   penaltyRate: decimal(0, 100, '滞纳金率'),
   escalationRate: decimal(-0.5, 1, '递增率'),
   escalationEveryYears: integer(1, 50, '递增间隔'),
   escalationYears: z.enum(ESCALATION_YEARS, { message: msg(`递增计年应为${ESCALATION_YEARS.join('或')}`, `escalation years must be ${ESCALATION_YEARS.join(' or ')}`) }).optional(),
-  note: text,
+  note: text(),
   areaMu: decimal(0, 1e6, '面积（亩）'),
   rentPerMu: decimal(0, 1e5, '每亩租金'),
   jinPerMu: decimal(0, 1e4, '每亩斤数'),
@@ -123,9 +125,9 @@ const rowShape = z.object({
   baseTariff: decimal(0, 10, '基础电价'),
   subsidyTariff: decimal(0, 10, '补贴电价'),
   subsidyLagMonths: integer(0, 36, '补贴滞后月数'),
-  subsidyBatchMonths: text,
+  subsidyBatchMonths: text(),
   subsidyPayRatio: decimal(0, 1, '补贴到位率'),
-  omCost: fen,
+  omCost: fen(),
   lifeYears: integer(1, 60, '寿命'),
   vatRate: decimal(0, 1, '增值税率'),
   restrictedShare: decimal(0, 1, '限定用途比例'),
@@ -133,8 +135,8 @@ const rowShape = z.object({
   rentPerM2Month: decimal(0, 1e6, '月租金'),
   annualRent: decimal(0, 1e10, '年租金'),
   occupancy: decimal(0, 1, '出租率'),
-});
-type Row = z.output<typeof rowShape>;
+}));
+type Row = z.output<ReturnType<typeof rowShape>>;
 type Ctx = z.core.$RefinementCtx<Row>;
 
 function need(r: Row, ctx: Ctx, keys: readonly (keyof Row)[], kindZh: string, names: Record<string, string>): void {
@@ -227,7 +229,7 @@ function toContract(r: Row): Contract {
 }
 
 /** The row schema: parse, check the kind's rules, build the Contract. */
-export const contractRowSchema = rowShape.superRefine(checkRules).transform(toContract);
+export const contractRowSchema = lazy(() => rowShape().superRefine(checkRules).transform(toContract));
 
 /** A failed row: one issue per offending column key. */
 export interface ContractRowIssue {
@@ -237,7 +239,7 @@ export interface ContractRowIssue {
 }
 
 export function parseContractRow(input: ContractRowInput): { ok: true; contract: Contract } | { ok: false; issues: ContractRowIssue[] } {
-  const r = contractRowSchema.safeParse(input);
+  const r = contractRowSchema().safeParse(input);
   if (r.success) return { ok: true, contract: r.data };
   return {
     ok: false,

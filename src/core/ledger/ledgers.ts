@@ -7,7 +7,7 @@
  */
 import type { Fen } from '../money';
 import { monthOf, nextMonth, type LedgerInput } from './balances';
-import type { IsoDate, Voucher, YearMonth } from './types';
+import type { IsoDate, Voucher, VoucherLine, YearMonth } from './types';
 
 /** 借 / 贷 / 平 — the side a balance is on. */
 export type BalanceSide = '借' | '贷' | '平';
@@ -142,6 +142,23 @@ function entry(v: Voucher, summary: string | undefined, debit: Fen, credit: Fen,
 }
 
 /**
+ * 对方科目 of a day-book line: the voucher's accounts outside the book's account, those on the
+ * other side (credited when the line is a debit, and the reverse) when there are any, else all
+ * of them; each once, in the order they first appear. Two passes over a voucher's few lines
+ * without intermediate arrays: it runs once per cash and bank line.
+ */
+export function counterAccounts(lines: readonly VoucherLine[], account: string, isDebit: boolean): string[] {
+  const opposite: string[] = [];
+  for (const o of lines) {
+    if ((isDebit ? o.credit !== 0 : o.debit !== 0) && !under(o.account, account) && !opposite.includes(o.account)) opposite.push(o.account);
+  }
+  if (opposite.length > 0) return opposite;
+  const others: string[] = [];
+  for (const o of lines) if (!under(o.account, account) && !others.includes(o.account)) others.push(o.account);
+  return others;
+}
+
+/**
  * 明细账: every leaf account (or the leaves at or under `accounts`) with its lines from..to in
  * date order and a running balance. Accounts with no opening and no lines are left out.
  */
@@ -205,11 +222,9 @@ export function dayBook(input: LedgerInput & Range & { account: string }): DayBo
       }
       book.debit += l.debit;
       book.credit += l.credit;
-      const isDebit = l.debit !== 0;
-      const others = v.lines.filter((o) => !under(o.account, account));
-      const opposite = others.filter((o) => (isDebit ? o.credit !== 0 : o.debit !== 0));
-      const counterAccounts = [...new Set((opposite.length > 0 ? opposite : others).map((o) => o.account))];
-      book.entries.push({ ...entry(v, l.summary, l.debit, l.credit, book.opening + book.debit - book.credit), counterAccounts });
+      const e = entry(v, l.summary, l.debit, l.credit, book.opening + book.debit - book.credit) as DayBookEntry;
+      e.counterAccounts = counterAccounts(v.lines, account, l.debit !== 0);
+      book.entries.push(e);
     }
   }
   book.closing = book.opening + book.debit - book.credit;

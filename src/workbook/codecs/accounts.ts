@@ -1,5 +1,5 @@
 /** 科目 rows ↔ the village's sub-accounts (明细科目); buildChart checks codes and parents. */
-import { z } from 'zod';
+import * as z from 'zod';
 import type { Finding } from '../../core/findings';
 import type { SubAccountDef } from '../../core/chart/accounts';
 import type { Scalar, TableData } from '../port';

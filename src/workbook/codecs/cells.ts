@@ -3,7 +3,7 @@
  * they run once per cell on the import hot path (a million voucher lines); each returns either
  * a value or an issue that the caller turns into a Finding naming sheet, row and column.
  */
-import { fenFromCell, parseFen, type Fen } from '../../core/money';
+import { exactFenOfNumber, fenFromCell, parseFen, type Fen } from '../../core/money';
 import { finding, type Finding } from '../../core/findings';
 import { ACCOUNT_CODE_RULE, isAccountCode } from '../../core/chart/account-code';
 import type { IsoDate } from '../../core/ledger/types';
@@ -43,7 +43,10 @@ export function dateOrIssue(v: unknown, header: string): IsoDate | Issue {
 }
 export function amountOrIssue(v: unknown, header: string): Fen | Issue {
   if (v === null || v === undefined || v === '') return 0;
-  if (typeof v === 'string') {
+  if (typeof v === 'number') {
+    const f = exactFenOfNumber(v); // a number cell of whole fen: no text, no result object
+    if (f === f) return f; // not NaN
+  } else if (typeof v === 'string') {
     const f = plainFen(v);
     if (f === f) return f; // not NaN
   }

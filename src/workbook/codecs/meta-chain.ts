@@ -7,7 +7,7 @@
  *   lockChain.2025-03.c1 …   → the closing vouchers as [[凭证号, hash], …] (when covered)
  * Parts keep every cell far below Excel's 32,767-character limit however many vouchers a month has.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { nextMonth } from '../../core/ledger/balances';
 import { SHORT_HASH, type ChainMonth, type ChainVoucher } from '../../core/ledger/lock-chain';
 import type { Scalar } from '../port';

@@ -1,5 +1,5 @@
 /** The hidden _meta sheet: WorkbookMeta as key/value rows under a 'key' | 'value' header. */
-import { z } from 'zod';
+import * as z from 'zod';
 import { finding, type Finding } from '../../core/findings';
 import type { Scalar, WorkbookMeta } from '../port';
 import { META_SHEET } from '../layout';

@@ -5,7 +5,7 @@
  * Contracts of 合同 join the plan as existing projects unless a project links to them by
  * 合同编号, in which case the project takes the contract's dates and terms.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import type Decimal from 'decimal.js';
 import { finding, type Finding } from '../../core/findings';
 import { D, decToFen, type Fen } from '../../core/money';

@@ -1,5 +1,5 @@
 /** 设置 key/value rows ↔ book settings (村名, 乡镇, 年度, 会计制度). */
-import { z } from 'zod';
+import * as z from 'zod';
 import { finding, type Finding } from '../../core/findings';
 import type { BookSettings } from '../../core/ledger/types';
 import type { Scalar, TableData } from '../port';

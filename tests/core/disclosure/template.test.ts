@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { normalizeLabel, sameLabel } from '../../../src/core/disclosure/labels';
 import { parsePeriodCode, periodInTitle, postingDeadline } from '../../../src/core/disclosure/period';
 import { TemplateError, parseTemplate } from '../../../src/core/disclosure/template';
-import { nationalTemplate } from '../../../src/core/disclosure/templates';
+import { builtInTemplate, builtInTemplateNames, nationalTemplate } from '../../../src/core/disclosure/templates';
 import national from '../../../src/core/disclosure/templates/national.json';
 
 describe('label matching: tolerant in form, strict in meaning', () => {
@@ -67,6 +67,20 @@ describe('template schema', () => {
     expect(t.categories.map((c) => c.label)).toEqual(['财务计划', '各项收入', '各项支出', '各项资产', '各类资源', '债权债务', '收益分配', '其他需要公开的事项']);
     expect(t.sources.some((s) => s.title.includes('农经发〔2011〕13号'))).toBe(true);
     expect(t.forms.map((f) => f.title)).toEqual(expect.arrayContaining(['财务公开榜', '收支逐笔公开榜', '收益分配公开表']));
+  });
+
+  // builtInTemplate hands out the shipped JSON without running zod at run time; this is what
+  // makes that safe: each shipped template is valid and is exactly what the schema returns for it
+  // (every default written out), so skipping the parse changes nothing a caller sees.
+  it.each(builtInTemplateNames())('the shipped template %s is already in the form parseTemplate returns', (name) => {
+    const shipped = builtInTemplate(name)!;
+    expect(parseTemplate(JSON.parse(JSON.stringify(shipped)), `${name}.json`)).toStrictEqual(shipped);
+  });
+
+  it('a shipped template is a fresh copy each time: one caller changing it leaves the next untouched', () => {
+    const a = nationalTemplate();
+    a.forms.length = 0;
+    expect(nationalTemplate().forms.length).toBeGreaterThan(0);
   });
 
   const clone = (): { forms: Record<string, unknown>[] } & Record<string, unknown> => JSON.parse(JSON.stringify(national)) as { forms: Record<string, unknown>[] } & Record<string, unknown>;

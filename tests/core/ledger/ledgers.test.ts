@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { dayBook, detailLedger, generalLedger, sideOf } from '../../../src/core/ledger/ledgers';
+import fc from 'fast-check';
+import { counterAccounts, dayBook, detailLedger, generalLedger, sideOf } from '../../../src/core/ledger/ledgers';
+import type { VoucherLine } from '../../../src/core/ledger/types';
 import { closeYear } from '../../../src/core/ledger/close';
 import { exampleChart, exampleDistributions, exampleOpening, exampleVouchers, y } from './example-village';
 
@@ -76,5 +78,31 @@ describe('日记账 day books', () => {
   });
   it('sideOf', () => {
     expect([sideOf(1), sideOf(-1), sideOf(0)]).toEqual(['借', '贷', '平']);
+  });
+});
+
+describe('对方科目 (counterAccounts)', () => {
+  /** The rule as first written, with arrays and a Set: other accounts, those on the other side if any, each once in order. */
+  const reference = (lines: readonly VoucherLine[], account: string, isDebit: boolean): string[] => {
+    const under = (code: string, root: string): boolean => code.startsWith(root) && (code.length - root.length) % 2 === 0;
+    const others = lines.filter((o) => !under(o.account, account));
+    const opposite = others.filter((o) => (isDebit ? o.credit !== 0 : o.debit !== 0));
+    return [...new Set((opposite.length > 0 ? opposite : others).map((o) => o.account))];
+  };
+  it('a cash receipt credited to two incomes and a fee: the credited accounts, each once', () => {
+    // 101 Dr 1,000 | 501 Cr 600 | 50101 Cr 300 | 501 Cr 100 → 对方科目 501, 50101 (101's own sub-accounts never count).
+    const lines: VoucherLine[] = [
+      { account: '101', debit: 100_000, credit: 0 }, { account: '10101', debit: 0, credit: 0 },
+      { account: '501', debit: 0, credit: 60_000 }, { account: '50101', debit: 0, credit: 30_000 }, { account: '501', debit: 0, credit: 10_000 },
+    ];
+    expect(counterAccounts(lines, '101', true)).toEqual(['501', '50101']);
+    // Seen from the credit side (a 101 credit line), no other account is debited: all others, once each.
+    expect(counterAccounts(lines, '101', false)).toEqual(['501', '50101']);
+  });
+  it('agrees with the array-and-Set form on any voucher', () => {
+    const line = fc.record({ account: fc.constantFrom('101', '10101', '1010101', '102', '501', '50101', '513'), debit: fc.constantFrom(0, 5, 100), credit: fc.constantFrom(0, 7) });
+    fc.assert(fc.property(fc.array(line, { maxLength: 8 }), fc.constantFrom('101', '102', '10101'), fc.boolean(), (lines, account, isDebit) => {
+      expect(counterAccounts(lines, account, isDebit)).toEqual(reference(lines, account, isDebit));
+    }), { numRuns: 1000 });
   });
 });
