@@ -45,10 +45,15 @@ const SMALL_BOOK_BYTES = 4 * 1024 * 1024;
  */
 async function sizeYoungGeneration(path: string): Promise<void> {
   try {
-    if ((await stat(path)).size > SMALL_BOOK_BYTES && process.versions.node.startsWith('20.')) setFlagsFromString('--semi-space-growth-factor=2');
+    if ((await stat(path)).size > SMALL_BOOK_BYTES) letYoungGenerationGrow();
   } catch {
     // a missing file: openWorkbookFile says so
   }
+}
+
+/** V8's default growth (see sizeYoungGeneration), for big books and for consolidation, which reads hundreds (measured: 500 villages 6.4 s → 5.9 s). */
+export function letYoungGenerationGrow(): void {
+  if (process.versions.node.startsWith('20.')) setFlagsFromString('--semi-space-growth-factor=2');
 }
 
 async function exists(path: string): Promise<boolean> {
