@@ -15,11 +15,6 @@ const { Buffer } = require('node:buffer');
 
 const build = require('../dev/build-cli.cjs');
 
-// A small young generation for the small books most commands read; src/cli/book-file.ts
-// (sizeYoungGeneration) says why, with the figures, and gives a big book V8's default back.
-// Node 20 only: measured there; a later V8 may drop the flag and complain on stderr.
-if (process.versions.node.startsWith('20.')) require('node:v8').setFlagsFromString('--semi-space-growth-factor=1');
-
 /** This script's module: `require.main` for the modules of the build, as Node's own require gives it. */
 const MAIN = require.main;
 

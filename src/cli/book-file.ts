@@ -24,36 +24,42 @@ export async function withBookFile<R extends { ok: boolean }>(path: string, writ
 /** A new, empty workbook for `path`, which must not exist yet (init and sample never overwrite… unless asked). */
 export async function newBookFile(path: string, overwrite = false): Promise<XlsxWorkbook> {
   if (!overwrite && (await exists(path))) throw new InputFileError('exists', path);
+  keepYoungGenerationSmall();
   return createXlsxWorkbook(undefined, { codec: NODE_CODEC });
 }
 
-/** Books above this size (a village's year is ~0.4 MB; 100,000 voucher lines ~3 MB before report) let the young generation grow. */
+/** Books (with an import's input) up to this size keep a small young generation: a village's year is ~0.4 MB, 100,000 voucher lines ~3 MB before report. */
 const SMALL_BOOK_BYTES = 4 * 1024 * 1024;
 
 /**
- * bin.cjs starts every command with V8's young generation kept at its first size
- * (--semi-space-growth-factor=1); a big book gets V8's default growth back (factor 2) before it
- * is read. Why: V8 doubles the young generation (up to 2 × 16 MB) whenever much of it survives a
- * scavenge, and a command that builds a book's data makes most of it survive. On the machine
- * these commands were measured on, first touching a page of memory costs ~15–20 µs, so growing
- * to 32 MB cost a small command ~0.1 s: on 10,000 lines `report` 0.74–0.81 s → 0.67–0.72 s,
- * `import` 0.52–0.57 → 0.44–0.47 s; 100,000 lines (3 MB) unchanged or a little faster; but
- * 300,000 lines (9 MB) 5.7 → 6.5 s, from many more scavenges, hence the size limit. The flag is
- * read each time V8 considers growing, so setting it changes only later growth (Node warns that
- * flags set after start may do nothing; this one measurably works on Node 20). It changes no
- * value anywhere, only when memory is collected.
+ * For a small book, V8's young generation stays at the size it has when the book is opened
+ * (--semi-space-growth-factor=1; a big book, and consolidate, keep V8's default growth). Why: V8
+ * doubles the young generation (up to 2 × 16 MB) whenever much of it survives a scavenge, and a
+ * command that builds a book's data makes most of it survive. On the machine these commands were
+ * measured on, first touching a page of memory costs ~15–20 µs, so growing to 32 MB cost a small
+ * command ~0.1 s: on 10,000 lines `report` 0.74–0.81 s → 0.67–0.72 s, `import` 0.52–0.57 →
+ * 0.44–0.47 s; 100,000 lines (3 MB) unchanged or a little faster; but 300,000 lines (9 MB)
+ * 5.7 → 6.5 s and consolidating 500 villages 5.9 → 6.4 s, from many more scavenges, hence the
+ * limits. The flag is read each time V8 considers growing, so setting it changes only later
+ * growth (Node warns that flags set after start may do nothing; this one measurably works on
+ * Node 20, and only Node 20 gets it: a later V8 may drop it and complain on stderr). It changes no
+ * value anywhere, only when memory is collected. (Set here, not at start: loading node:v8 costs
+ * ~5 ms, which `--help` need not pay. `import` calls it before reading its input, with both files.)
  */
-async function sizeYoungGeneration(path: string): Promise<void> {
-  try {
-    if ((await stat(path)).size > SMALL_BOOK_BYTES) letYoungGenerationGrow();
-  } catch {
-    // a missing file: openWorkbookFile says so
+export async function sizeYoungGeneration(...paths: string[]): Promise<void> {
+  let bytes = 0;
+  for (const p of paths) {
+    try {
+      bytes += (await stat(p)).size;
+    } catch {
+      // a missing file: the command says so when it opens it
+    }
   }
+  if (bytes <= SMALL_BOOK_BYTES) keepYoungGenerationSmall();
 }
 
-/** V8's default growth (see sizeYoungGeneration), for big books and for consolidation, which reads hundreds (measured: 500 villages 6.4 s → 5.9 s). */
-export function letYoungGenerationGrow(): void {
-  if (process.versions.node.startsWith('20.')) setFlagsFromString('--semi-space-growth-factor=2');
+function keepYoungGenerationSmall(): void {
+  if (process.versions.node.startsWith('20.')) setFlagsFromString('--semi-space-growth-factor=1');
 }
 
 async function exists(path: string): Promise<boolean> {

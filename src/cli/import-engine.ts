@@ -6,6 +6,6 @@
  */
 export { importOpening } from '../app/import-opening';
 export { importVouchers } from '../app/import-vouchers';
-export { withBookFile } from './book-file';
+export { sizeYoungGeneration, withBookFile } from './book-file';
 export { withProgress } from './progress';
 export { readInputTable } from './read-input';

@@ -64,11 +64,12 @@ export function buildProgram(io: Io, setCode: (c: number) => void): Command {
     .description('导入凭证或期初余额（全部成功才写入，重复导入不会重复记账） / import vouchers or opening balances (all or nothing, idempotent)')
     .option('--opening <csv>', '导入期初余额文件 / import opening balances from this file')
     .action(async (file: string, input: string | undefined, o: { opening?: string }) => {
-      const { importOpening, importVouchers, readInputTable, withBookFile, withProgress } = await import('./import-engine');
+      const { importOpening, importVouchers, readInputTable, sizeYoungGeneration, withBookFile, withProgress } = await import('./import-engine');
       const path = o.opening ?? input;
       if (path === undefined || (o.opening !== undefined && input !== undefined)) {
         throw new CommanderError(EXIT.usage, 'cunzhang.usage', 'give either <input> or --opening <csv>');
       }
+      await sizeYoungGeneration(file, path);
       const t = await readInputTable(path, basename(path));
       const src = { header: t.header, rows: t.rows, where: { source: t.source, firstRow: t.firstRow } };
       if (o.opening !== undefined) {

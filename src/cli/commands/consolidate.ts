@@ -15,7 +15,7 @@ import type { Io } from '../main';
 import type { FileSource } from './consolidate-pool';
 
 /** The consolidation and the file host, loaded when the command runs, so `--help` and the other commands never load them. */
-const load = () => Promise.all([import('../../app/consolidate'), import('../../app/consolidation-dataset'), import('../../hosts/xlsx/file'), import('../../hosts/xlsx/xlsx-workbook'), import('../progress-bar'), import('./consolidate-export'), import('./consolidate-pool'), import('./consolidate-summary'), import('../book-file')]);
+const load = () => Promise.all([import('../../app/consolidate'), import('../../app/consolidation-dataset'), import('../../hosts/xlsx/file'), import('../../hosts/xlsx/xlsx-workbook'), import('../progress-bar'), import('./consolidate-export'), import('./consolidate-pool'), import('./consolidate-summary')]);
 
 interface Options {
   output: string;
@@ -70,8 +70,7 @@ export function registerConsolidate(program: Command, io: Io, setCode: (c: numbe
     .option('--export <dir>', '导出 CSV 和 Parquet 数据集（按年度、乡镇分区） / export the CSV and Parquet dataset')
     .option('--workers <n>', `读取线程数（默认 CPU 核数；少于 8 个文件时单线程） / reader threads`, count)
     .action(async (inputs: string[], o: Options) => {
-      const [{ consolidateVillages, readKeptHeadsFrom, readPreviousTownship, writeTownshipWorkbook }, { consolidationDataset }, { openWorkbookFile, saveWorkbookFileAtomic }, { createXlsxWorkbook }, { createProgress }, { exportDataset }, { readWithWorkers }, { printSummary, summaryJson }, { letYoungGenerationGrow }] = await load();
-      letYoungGenerationGrow(); // before the reader threads start: they read the flag too
+      const [{ consolidateVillages, readKeptHeadsFrom, readPreviousTownship, writeTownshipWorkbook }, { consolidationDataset }, { openWorkbookFile, saveWorkbookFileAtomic }, { createXlsxWorkbook }, { createProgress }, { exportDataset }, { readWithWorkers }, { printSummary, summaryJson }] = await load();
       const sources = await expandInputs(inputs, o.output);
       const previous = o.previous !== undefined ? await readPreviousTownship(await openWorkbookFile(o.previous, { kind: 'township' })) : undefined;
       const keptHeads = o.keptHeads !== undefined ? await readKeptHeadsFrom(await openWorkbookFile(o.keptHeads, { kind: 'township' })) : undefined;
