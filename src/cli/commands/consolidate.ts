@@ -5,8 +5,6 @@
  * Files that cannot be read are listed with their reason and left out; the workbook is written
  * whatever the villages' problems (that is what 问题清单 is for), so the exit code is 0 when it was.
  */
-import { readdir, stat } from 'node:fs/promises';
-import { availableParallelism } from 'node:os';
 import { basename, join, resolve } from 'node:path';
 import { InvalidArgumentError, type Command } from 'commander';
 import type { Consolidation } from '../../core/consolidate/consolidate';
@@ -40,7 +38,8 @@ const count = (v: string): number => {
 /** A folder gives its .xlsx files (sorted; Excel's ~$ lock files and the output itself skipped); a file gives itself. */
 export async function expandInputs(inputs: readonly string[], output: string): Promise<FileSource[]> {
   const out: FileSource[] = [];
-  const { openWorkbookFile } = await import('../../hosts/xlsx/file');
+  // fs/promises and os load here, not with the command list: `cunzhang --help` need not pay for them.
+  const [{ openWorkbookFile }, { readdir, stat }] = await Promise.all([import('../../hosts/xlsx/file'), import('node:fs/promises')]);
   const skip = resolve(output);
   for (const input of inputs) {
     const isDir = await stat(input).then((s) => s.isDirectory(), () => false);
@@ -77,7 +76,7 @@ export function registerConsolidate(program: Command, io: Io, setCode: (c: numbe
       const bar = createProgress(process.stderr, BAR_FORMAT);
       let c: Consolidation;
       try {
-        const workers = o.workers ?? availableParallelism();
+        const workers = o.workers ?? (await import('node:os')).availableParallelism();
         c = await consolidateVillages(sources, {
           ...bar,
           ...(o.township !== undefined ? { township: o.township } : {}),

@@ -5,7 +5,6 @@
  * printable plan document (规划书) as HTML. Earlier years' books given with --history add their
  * actuals to 历年数据.
  */
-import { writeFile } from 'node:fs/promises';
 import { basename } from 'node:path';
 import type { Command } from 'commander';
 import type { HistoryRow } from '../../app/plan';
@@ -44,7 +43,7 @@ export function registerPlan(program: Command, io: Io, setCode: (c: number) => v
         setCode(EXIT.findings);
         return;
       }
-      if (o.doc !== undefined) await writeFile(o.doc, planDocumentHtml(r.plan), 'utf8');
+      if (o.doc !== undefined) await (await import('node:fs/promises')).writeFile(o.doc, planDocumentHtml(r.plan), 'utf8');
       if (o.json) io.out.write(`${JSON.stringify(r.plan, null, 2)}\n`);
       else io.out.write(`${summary(r.plan, yuanText)}\n已生成 ${r.sheets.join('、')}${o.doc !== undefined ? `，规划书 ${o.doc}` : ''} / written\n`);
       setCode(EXIT.ok);
