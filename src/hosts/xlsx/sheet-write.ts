@@ -9,6 +9,7 @@
 import { isFormulaCell, type Cell, type ColumnSpec, type GeneratedSheet, type Scalar, type TypedTableSpec } from '../../workbook/port';
 import { columnLetter, columnWidthChars, DATE_FMT, generatedHeaderRow } from '../../workbook/layout';
 import { isoToSerial } from '../../workbook/codecs/cells';
+import { exactFenOfNumber } from '../../core/money';
 import type { Styles } from './styles';
 import { escapeAttr, escapeText } from './xml';
 import type { ByteWriter } from './byte-writer';
@@ -72,24 +73,19 @@ export function scalarString(col: string, row: number, v: Scalar, s: number, num
  * A number as the shortest text that reads back as the same double (what String(n) gives).
  * Money is most of a big sheet's numbers, and String(n) on a fraction runs the general
  * shortest-digits search (a sixth of writing 明细账 at 100,000 lines); a value that is a whole
- * number of fen below 10^13 yuan is written from its integer fen instead. That text is the same:
- * fen/100 is the double nearest the decimal fen/100, and doubles below 2^53/100 lie closer than
- * 0.01 apart, so no shorter decimal reads back as it (tests/hosts/xlsx/number-text.test.ts).
+ * number of fen (exactFenOfNumber, whose comment says why its decimal is exactly n) is written
+ * from its fen instead, trailing zero dropped as String(n) drops it
+ * (tests/hosts/xlsx/number-text.test.ts).
  */
 export function numberText(n: number): string {
   if (Number.isInteger(n)) return String(n);
-  if (!Number.isFinite(n)) return '0';
-  const a = n < 0 ? -n : n;
-  if (a < 1e13) {
-    const f = Math.round(a * 100);
-    if (f / 100 === a) {
-      const whole = Math.floor(f / 100);
-      const cents = f - whole * 100;
-      const frac = cents % 10 === 0 ? `.${cents / 10}` : cents < 10 ? `.0${cents}` : `.${cents}`;
-      return `${n < 0 ? '-' : ''}${whole}${frac}`;
-    }
-  }
-  return String(n);
+  const fen = exactFenOfNumber(n);
+  if (Number.isNaN(fen)) return Number.isFinite(n) ? String(n) : '0';
+  const a = Math.abs(fen);
+  const whole = Math.floor(a / 100);
+  const cents = a - whole * 100; // not 0: n is not an integer
+  const frac = cents % 10 === 0 ? `.${cents / 10}` : cents < 10 ? `.0${cents}` : `.${cents}`;
+  return `${fen < 0 ? '-' : ''}${whole}${frac}`;
 }
 
 /** A scalar cell as a string (small sheets, tests). */
