@@ -179,7 +179,7 @@ export class OpcPackage {
    */
   streamPart(part: string, level = 6): { writer: ByteWriter; commit(): void } {
     const deflater = this.codec.deflater(level);
-    const writer = new ByteWriter(undefined, deflater);
+    const writer = new ByteWriter(deflater);
     return {
       writer,
       commit: () => {

@@ -15,7 +15,7 @@ describe('streaming a part through a deflater', () => {
     fc.assert(
       fc.property(fc.array(piece, { maxLength: 80 }), fc.integer({ min: 1, max: 2048 }), fc.integer({ min: 1, max: 9 }), (pieces, blockSize, level) => {
         const d = codec.deflater(level);
-        const w = new ByteWriter(blockSize, d);
+        const w = new ByteWriter(d, blockSize);
         for (const p of pieces) w.raw(p);
         w.flush();
         const part = d.end();
