@@ -30,6 +30,7 @@ export async function newBookFile(path: string, overwrite = false): Promise<Xlsx
 
 /** Books (with an import's input) up to this size keep a small young generation: a village's year is ~0.4 MB, 100,000 voucher lines ~3 MB before report. */
 const SMALL_BOOK_BYTES = 4 * 1024 * 1024;
+let sized = false;
 
 /**
  * For a small book, V8's young generation stays at the size it has when the book is opened
@@ -47,6 +48,9 @@ const SMALL_BOOK_BYTES = 4 * 1024 * 1024;
  * ~5 ms, which `--help` need not pay. `import` calls it before reading its input, with both files.)
  */
 export async function sizeYoungGeneration(...paths: string[]): Promise<void> {
+  // Once per command: import decides with its input too, and withBookFile, on the book alone, must not undo that.
+  if (sized) return;
+  sized = true;
   let bytes = 0;
   for (const p of paths) {
     try {
