@@ -11,8 +11,9 @@
  * the same entries again and write the bytes (bench/cli-floor.ts). And ledger-cli, when
  * installed, on the same postings as a ledger journal (`ledger -f journal bal`, what `report`'s
  * trial balance is to it). Each is run `--runs` times (default 3) from the same starting book,
- * alternating, and the fastest of each is kept: this machine's speed drifts by half from one
- * minute to the next. Prints a markdown table; goals from issue 7 in the last column.
+ * alternating; the fastest of each is kept, and our median beside it: this machine's speed
+ * drifts by half from one minute to the next. The goals (issue 7, last column) are held to our
+ * median against the floor's fastest. Prints a markdown table.
  *
  * The postings are bench/generate.ts's with each sub-account code cut to its level-1 account
  * (10201 → 102), since `init` creates the standard chart only (its one set of sub-accounts, under
@@ -82,6 +83,8 @@ interface Row {
   lines: number;
   command: string;
   ours: Measure;
+  /** Median wall time of our runs: the goals are held to it, since a user gets a typical run, not the best one. */
+  oursMedianS: number;
   floor: Measure;
   ledger?: Measure;
 }
@@ -117,8 +120,8 @@ function main(): void {
         ['report', ['report', 'book.xlsx'], true],
         ['validate', ['validate', 'book.xlsx'], false],
       ] as const) {
-        // Each run starts from the same book (import and report change it), and the fastest run
-        // of each (ours, floor, ledger) is kept: the machine's speed drifts between runs.
+        // Each run starts from the same book (import and report change it); the fastest run of
+        // each (ours, floor, ledger) is kept, and our median: the machine's speed drifts between runs.
         copyFileSync(join(dir, 'book.xlsx'), join(dir, 'before.xlsx'));
         const measured: { ours: Measure; floor: Measure; ledger?: Measure }[] = [];
         for (let run = 0; run < runs; run++) {
@@ -129,42 +132,55 @@ function main(): void {
         }
         const ours = fastestOf(measured.map((m) => m.ours));
         const l = measured[0]?.ledger ? fastestOf(measured.map((m) => m.ledger as Measure)) : undefined;
-        rows.push({ size, lines: p.lines, command, ours, floor: fastestOf(measured.map((m) => m.floor)), ...(l ? { ledger: l } : {}) });
+        const oursMedianS = medianOf(measured.map((m) => m.ours.wallS));
+        rows.push({ size, lines: p.lines, command, ours, oursMedianS, floor: fastestOf(measured.map((m) => m.floor)), ...(l ? { ledger: l } : {}) });
         process.stderr.write(`${p.lines} ${command}: ${measured.map((m) => m.ours.wallS).join(' / ')} s, ${ours.peakMB.toFixed(0)} MB\n`);
       }
     }
     process.stdout.write(table(rows, ledger));
     // Start-up alone (goal: `cunzhang --help` well under 150 ms), beside Node starting an empty script.
-    const fastest = (args: string[]): Measure => fastestOf(Array.from({ length: 5 }, () => timed(process.execPath, args, work)));
-    const help = fastest([BIN, '--help']);
-    const node = fastest(['-e', '']);
-    process.stdout.write(`\n\`cunzhang --help\`: ${(help.wallS * 1000).toFixed(0)} ms (cpu ${(help.cpuS * 1000).toFixed(0)} ms) / ${help.peakMB.toFixed(0)} MB; \`node -e ''\`: ${(node.wallS * 1000).toFixed(0)} ms (cpu ${(node.cpuS * 1000).toFixed(0)} ms) / ${(node.faults / 1000).toFixed(1)}k page faults; fastest of 5\n`);
+    const five = (args: string[]): Measure[] => Array.from({ length: 5 }, () => timed(process.execPath, args, work));
+    const helpRuns = five([BIN, '--help']);
+    const nodeRuns = five(['-e', '']);
+    const [help, node] = [fastestOf(helpRuns), fastestOf(nodeRuns)];
+    const ms = (s: number): string => (s * 1000).toFixed(0);
+    process.stdout.write(`\n\`cunzhang --help\`: ${ms(help.wallS)} ms, median ${ms(medianOf(helpRuns.map((m) => m.wallS)))} ms (cpu ${ms(help.cpuS)} ms) / ${help.peakMB.toFixed(0)} MB; \`node -e ''\`: ${ms(node.wallS)} ms, median ${ms(medianOf(nodeRuns.map((m) => m.wallS)))} ms (cpu ${ms(node.cpuS)} ms) / ${(node.faults / 1000).toFixed(1)}k page faults; fastest and median of 5\n`);
   } finally {
     rmSync(work, { recursive: true, force: true });
   }
+}
+
+function medianOf(xs: readonly number[]): number {
+  const sorted = [...xs].sort((a, b) => a - b);
+  const mid = sorted.length >> 1;
+  return sorted.length % 2 === 1 ? (sorted[mid] as number) : ((sorted[mid - 1] as number) + (sorted[mid] as number)) / 2;
 }
 
 function fastestOf(ms: readonly Measure[]): Measure {
   return ms.reduce((a, b) => (b.wallS < a.wallS ? b : a));
 }
 
-/** The goal a row is held to (issue 7): at 100k lines import < 2 s, report < 3 s, peak < 600 MB, within 2× of the floor; at 10k < 0.5 s. */
+/**
+ * The goal a row is held to (issue 7): at 100k lines import < 2 s, report < 3 s, peak < 600 MB,
+ * within 2× of the floor; at 10k < 0.5 s. Times are held to our median run; the floor to its
+ * fastest (the strictest comparison for us).
+ */
 function goal(r: Row): { text: string; met: boolean } {
-  const x = r.ours.wallS / r.floor.wallS;
-  if (r.size <= 10_000) return { text: '< 0.5 s', met: r.ours.wallS < 0.5 };
+  const x = r.oursMedianS / r.floor.wallS;
+  if (r.size <= 10_000) return { text: '< 0.5 s', met: r.oursMedianS < 0.5 };
   const limit = r.command === 'import' ? 2 : r.command === 'report' ? 3 : Infinity;
   const text = `${Number.isFinite(limit) ? `< ${limit} s, ` : ''}< 600 MB, ≤ 2× floor`;
-  return { text, met: r.ours.wallS < limit && r.ours.peakMB < 600 && x <= 2 };
+  return { text, met: r.oursMedianS < limit && r.ours.peakMB < 600 && x <= 2 };
 }
 
 function table(rows: Row[], ledger: boolean): string {
   const s = (m: Measure): string => `${m.wallS.toFixed(2)} s (cpu ${m.cpuS.toFixed(2)}) / ${m.peakMB.toFixed(0)} MB`;
   const k = (m: Measure): string => `${(m.faults / 1000).toFixed(1)}k`;
-  const head = ['lines', 'command', 'cunzhang', 'floor', '× floor (wall, cpu)', 'page faults (ours, floor)', ...(ledger ? ['ledger bal'] : []), 'goal', 'met'];
+  const head = ['lines', 'command', 'cunzhang fastest', 'median', 'floor', '× floor (wall, cpu)', 'page faults (ours, floor)', ...(ledger ? ['ledger bal'] : []), 'goal', 'met'];
   const out = [`| ${head.join(' | ')} |`, `|${head.map(() => ' --- ').join('|')}|`];
   for (const r of rows) {
     const g = goal(r);
-    const cells = [String(r.lines), r.command, s(r.ours), s(r.floor), `${(r.ours.wallS / r.floor.wallS).toFixed(1)}, ${(r.ours.cpuS / r.floor.cpuS).toFixed(1)}`, `${k(r.ours)}, ${k(r.floor)}`, ...(ledger ? [r.ledger ? s(r.ledger) : ''] : []), g.text, g.met ? 'yes' : 'no'];
+    const cells = [String(r.lines), r.command, s(r.ours), `${r.oursMedianS.toFixed(2)} s`, s(r.floor), `${(r.ours.wallS / r.floor.wallS).toFixed(1)}, ${(r.ours.cpuS / r.floor.cpuS).toFixed(1)}`, `${k(r.ours)}, ${k(r.floor)}`, ...(ledger ? [r.ledger ? s(r.ledger) : ''] : []), g.text, g.met ? 'yes' : 'no'];
     out.push(`| ${cells.join(' | ')} |`);
   }
   return `${out.join('\n')}\n`;
