@@ -4,9 +4,9 @@
  * and its flags as the same use case computes them in Node, open a flag's details, download the
  * township workbook and read it back.
  */
-import { mkdir, readFile } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { consolidateVillages } from '../../src/app/consolidate';
 import { VILLAGE_CLASSES } from '../../src/core/consolidate/classify';
@@ -15,14 +15,13 @@ import { fenFromCell } from '../../src/core/money';
 import { createXlsxWorkbook } from '../../src/hosts/xlsx/xlsx-workbook';
 import { CONSOLIDATION_MESSAGES } from '../../src/taskpane/consolidation-i18n';
 import { TOWNSHIP_SHEETS } from '../../src/workbook/layout';
-import { fenText, launchChromium, panePage, SAMPLE, SHOTS } from './helpers';
-import { serveDir, type StaticServer } from './serve-dir';
-import { paneBuild } from './pane-build';
+import { fenText, panePage, SAMPLE, SHOTS, startPane, type PaneRig } from './helpers';
+import type { StaticServer } from './serve-dir';
 
 
+let rig: PaneRig;
 let outDir: string;
 let server: StaticServer;
-let browser: Browser;
 let page: Page;
 let files: { name: string; mimeType: string; buffer: Buffer }[];
 let expected: Consolidation;
@@ -37,9 +36,8 @@ async function renamed(village: string, fiscalYear?: number): Promise<Buffer> {
 }
 
 beforeAll(async () => {
-  await mkdir(SHOTS, { recursive: true });
   // The pane's build is shared with the other e2e files (pane-build.ts); it runs while the fixtures are made.
-  const build = paneBuild();
+  const starting = startPane();
   const xlsx = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
   files = [
     { name: '示范村.xlsx', mimeType: xlsx, buffer: await readFile(SAMPLE) },
@@ -49,15 +47,13 @@ beforeAll(async () => {
     { name: '损坏.xlsx', mimeType: xlsx, buffer: Buffer.from('PK not really a workbook') },
   ];
   expected = await consolidateVillages(files.map((f) => ({ label: f.name, open: () => createXlsxWorkbook(new Uint8Array(f.buffer)) })));
-  outDir = await build;
-  server = await serveDir(outDir);
-  browser = await launchChromium();
-  page = await panePage(browser, pageErrors);
+  rig = await starting;
+  ({ outDir, server } = rig);
+  page = await panePage(rig.browser, pageErrors);
 }, 300_000);
 
 afterAll(async () => {
-  await browser?.close();
-  await server?.close();
+  await rig?.close();
 });
 
 describe('standalone task pane: 乡镇汇总', () => {

@@ -4,42 +4,28 @@
  * engine computes in Node (and the golden file holds), and the disclosure findings, clickable to
  * the cell. Screenshot: test-output/screenshots/6-disclosure.png.
  */
-import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { serveDir, type StaticServer } from './serve-dir';
-import { paneBuild } from './pane-build';
-import { launchChromium, SHOTS } from './helpers';
+import { panePage, SHOTS, startPane, type PaneRig } from './helpers';
 
 
-let outDir: string;
-let server: StaticServer;
-let browser: Browser;
+let rig: PaneRig;
 let page: Page;
 const pageErrors: string[] = [];
 
 beforeAll(async () => {
-  await mkdir(SHOTS, { recursive: true });
-  outDir = await paneBuild();
-  server = await serveDir(outDir);
-  browser = await launchChromium();
-  const context = await browser.newContext({ viewport: { width: 1100, height: 900 }, locale: 'zh-CN', reducedMotion: 'reduce' });
-  page = await context.newPage();
-  page.on('pageerror', (e) => pageErrors.push(String(e)));
-  page.on('console', (msg) => {
-    if (msg.type() === 'error') pageErrors.push(msg.text());
-  });
+  rig = await startPane();
+  page = await panePage(rig.browser, pageErrors);
 }, 300_000);
 
 afterAll(async () => {
-  await browser?.close();
-  await server?.close();
+  await rig?.close();
 });
 
 describe('财务公开 panel (standalone)', () => {
   it('generates 2025 Q3 for the sample and shows the print view and the findings', async () => {
-    await page.goto(`${server.url}taskpane.html?sample=1`);
+    await page.goto(`${rig.server.url}taskpane.html?sample=1`);
     await page.getByTestId('file-name').waitFor();
     await page.getByRole('tab', { name: '财务公开' }).click();
     await page.getByTestId('disclosure-period').selectOption('2025Q3');

@@ -1,7 +1,10 @@
 /** Helpers of the standalone e2e test: expected-text formatting independent of the app, test files. */
 import ExcelJS from 'exceljs';
 import { chromium, type Browser, type Page } from 'playwright-core';
+import { mkdir } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
+import { paneBuild } from './pane-build';
+import { serveDir, type StaticServer } from './serve-dir';
 
 /** The repository, the sample every e2e file opens, and where screenshots are kept (looked at by hand). */
 export const ROOT = resolve(__dirname, '../..');
@@ -63,6 +66,32 @@ export function launchChromium(): Promise<Browser> {
     executablePath: '/usr/bin/chromium',
     args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
   });
+}
+
+/** What an e2e file runs against: the pane's build (shared by the run), served on localhost, and Chromium. */
+export interface PaneRig {
+  /** The build's folder (bundles to scan, a place for files the test writes). */
+  outDir: string;
+  server: StaticServer;
+  browser: Browser;
+  close(): Promise<void>;
+}
+
+/** The screenshot folder made, the shared development build served, Chromium started: every e2e file's set-up. */
+export async function startPane(): Promise<PaneRig> {
+  await mkdir(SHOTS, { recursive: true });
+  const outDir = await paneBuild();
+  const server = await serveDir(outDir);
+  const browser = await launchChromium();
+  return {
+    outDir,
+    server,
+    browser,
+    close: async () => {
+      await browser.close();
+      await server.close();
+    },
+  };
 }
 
 /** A zh-CN page of the pane's size that records uncaught errors and console errors into `errors`. */

@@ -6,7 +6,7 @@
  * and 新建账簿 from a 2004-system trial balance.
  */
 import { execFile } from 'node:child_process';
-import { mkdir, readFile } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
@@ -19,28 +19,25 @@ import { createXlsxWorkbook } from '../../src/hosts/xlsx/xlsx-workbook';
 import { csvTable } from '../../src/workbook/input-table';
 import { OPENING } from '../../src/workbook/layout';
 import { voucherPageStarts } from '../../src/workbook/voucher-print';
-import { fenText, launchChromium, ROOT, SAMPLE, SHOTS } from './helpers';
-import { serveDir, type StaticServer } from './serve-dir';
-import { paneBuild } from './pane-build';
+import { fenText, ROOT, SAMPLE, SHOTS, startPane, type PaneRig } from './helpers';
+import type { StaticServer } from './serve-dir';
 
 const TB_2004 = join(ROOT, 'tests/fixtures/trial-balance-2004.csv');
 const run = promisify(execFile);
 
+let rig: PaneRig;
 let outDir: string;
 let server: StaticServer;
 let browser: Browser;
 const pageErrors: string[] = [];
 
 beforeAll(async () => {
-  await mkdir(SHOTS, { recursive: true });
-  outDir = await paneBuild();
-  server = await serveDir(outDir);
-  browser = await launchChromium();
+  rig = await startPane();
+  ({ outDir, server, browser } = rig);
 }, 300_000);
 
 afterAll(async () => {
-  await browser?.close();
-  await server?.close();
+  await rig?.close();
 });
 
 async function paneContext(width: number, locale = 'zh-CN'): Promise<{ context: BrowserContext; page: Page }> {

@@ -16,12 +16,12 @@ import type { PlanJson } from '../../src/app/plan-json';
 import { createXlsxWorkbook } from '../../src/hosts/xlsx/xlsx-workbook';
 import { createAppEngine } from '../../src/taskpane/engine';
 import { scanBundle, unexplained } from './bundle-scan';
-import { grouped, launchChromium, panePage, ROOT, SAMPLE, SHOTS } from './helpers';
-import { serveDir, type StaticServer } from './serve-dir';
-import { paneBuild } from './pane-build';
+import { grouped, panePage, ROOT, SAMPLE, SHOTS, startPane, type PaneRig } from './helpers';
+import type { StaticServer } from './serve-dir';
 
 const DOCS = join(ROOT, 'test-output/plan');
 
+let rig: PaneRig;
 let outDir: string;
 let server: StaticServer;
 let browser: Browser;
@@ -49,17 +49,15 @@ async function rowsOf(testId: string): Promise<string[][]> {
 const statOf = async (id: string): Promise<string> => (await page.getByTestId(`plan-stat-${id}`).locator('span').nth(1).textContent()) ?? '';
 
 beforeAll(async () => {
-  await mkdir(SHOTS, { recursive: true });
   await mkdir(DOCS, { recursive: true });
-  outDir = await paneBuild();
-  server = await serveDir(outDir);
   const bytes = new Uint8Array(await readFile(SAMPLE));
   const engine = createAppEngine();
   base = (await engine.plan(await createXlsxWorkbook(bytes), undefined, {})).plan!;
   const name = base.scenarios[1]?.name;
   if (name === undefined) throw new Error('the sample plan has no scenario');
   adverse = (await engine.plan(await createXlsxWorkbook(bytes), name, {})).plan!;
-  browser = await launchChromium();
+  rig = await startPane();
+  ({ outDir, server, browser } = rig);
   page = await panePage(browser, pageErrors);
   await page.addInitScript(() => document.addEventListener('securitypolicyviolation', (e) => console.error(`CSP violation: ${e.violatedDirective} ${e.blockedURI}`)));
   page.context().on('request', (r) => {
@@ -69,8 +67,7 @@ beforeAll(async () => {
 }, 300_000);
 
 afterAll(async () => {
-  await browser?.close();
-  await server?.close();
+  await rig?.close();
 });
 
 describe('发展规划 panel', () => {

@@ -3,7 +3,7 @@
  * check it, build the reports, compare the statements on screen with the same use case run in
  * Node on the same file, look at the contracts, and download the result.
  */
-import { mkdir, readFile } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import type { Browser, Page } from 'playwright-core';
@@ -15,12 +15,12 @@ import { createAppEngine } from '../../src/taskpane/engine';
 import { CONSOLIDATION_MESSAGES } from '../../src/taskpane/consolidation-i18n';
 import { MESSAGES } from '../../src/taskpane/i18n';
 import type { ContractLine } from '../../src/taskpane/model';
-import { bareLabel, brokenSample, cellText, fenText, grouped, launchChromium, SAMPLE, SHOTS } from './helpers';
+import { bareLabel, brokenSample, cellText, fenText, grouped, SAMPLE, SHOTS, startPane, type PaneRig } from './helpers';
 import { scanBundle, unexplained } from './bundle-scan';
-import { serveDir, type StaticServer } from './serve-dir';
-import { paneBuild } from './pane-build';
+import type { StaticServer } from './serve-dir';
 
 
+let rig: PaneRig;
 let outDir: string;
 let server: StaticServer;
 let browser: Browser;
@@ -33,16 +33,14 @@ const foreign: string[] = [];
 const pageErrors: string[] = [];
 
 beforeAll(async () => {
-  await mkdir(SHOTS, { recursive: true });
   // One development build shared by every e2e file of the run (pane-build.ts); several times faster than production.
-  outDir = await paneBuild();
-  server = await serveDir(outDir);
+  rig = await startPane();
+  ({ outDir, server, browser } = rig);
   const node = await buildReports(await createXlsxWorkbook(new Uint8Array(await readFile(SAMPLE))));
   if (!node.report) throw new Error(`the sample does not build reports: ${node.findings.map((f) => f.zh).join('; ')}`);
   expected = node.report;
   // The page's clock and this one agree on today (arrears are as of today or the year end).
   expectedContracts = (await createAppEngine().contracts(await createXlsxWorkbook(new Uint8Array(await readFile(SAMPLE))), {})).contracts;
-  browser = await launchChromium();
   const context = await browser.newContext({ acceptDownloads: true, viewport: { width: 1100, height: 900 }, locale: 'zh-CN', reducedMotion: 'reduce' });
   page = await context.newPage();
   // A request the page's Content-Security-Policy refuses never reaches the network: report it here.
@@ -60,8 +58,7 @@ beforeAll(async () => {
 }, 300_000);
 
 afterAll(async () => {
-  await browser?.close();
-  await server?.close();
+  await rig?.close();
 });
 
 async function rowsOf(testId: string): Promise<string[][]> {
