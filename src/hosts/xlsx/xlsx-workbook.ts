@@ -177,7 +177,10 @@ export class PartsWorkbook implements XlsxWorkbook {
     }
     this.addMissingListSheets(tables);
     await this.writeMeta(meta);
-    this.activeSheet = this.wb.sheets.find((s) => s.state === 'visible');
+    // A new workbook had no active sheet: the first visible one (设置). A user's workbook keeps the
+    // tab they had: their sheet still says tabSelected="1" in bytes we do not rewrite, and
+    // pointing activeTab elsewhere would leave Excel two selected tabs (a sheet group).
+    this.activeSheet ??= this.wb.sheets.find((s) => s.state === 'visible');
   }
 
   async appendRows(spec: TypedTableSpec, rows: readonly Scalar[][]): Promise<void> {
