@@ -11,9 +11,7 @@
  *
  * "Ours" per command: the sheets that command writes (import: 凭证 and its table; close and
  * report: the generated sheets and their tables), _meta, and the bookkeeping parts any writer
- * must touch to add or resize sheets: [Content_Types].xml, xl/workbook.xml and its rels,
- * xl/styles.xml and xl/sharedStrings.xml (append-only, checked), xl/calcChain.xml (may go),
- * docProps/app.xml (sheet titles) and docProps/core.xml (modified date).
+ * must touch to add or resize sheets (BOOKKEEPING in tests/support/fidelity.ts).
  */
 import { execFile } from 'node:child_process';
 import { readdirSync } from 'node:fs';
@@ -24,7 +22,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { META_SHEET, SHEETS, VOUCHERS } from '../../src/workbook/layout';
 import { BIN } from '../cli/run-cli';
 import { balanceSheetFigures, xlsxToCsvRecalculated, xlsxToCsvSheets } from '../support/libreoffice';
-import { type Entries, records, relsOf, relsPathOf, sheetParts, text, zipEntries } from '../support/xlsx-parts';
+import { BOOKKEEPING, foreignChanges, rewrittenTables } from '../support/fidelity';
+import { type Entries, relsOf, relsPathOf, sheetParts, zipEntries } from '../support/xlsx-parts';
 
 const CORPUS = join(__dirname, '..', 'fixtures', 'xlsx-corpus');
 const REFERENCE = 'exceljs-sample.xlsx';
@@ -38,16 +37,6 @@ const VOUCHERS_CSV = `日期,凭证号,摘要,科目编码,借方金额,贷方�
 `;
 
 const GENERATED: readonly string[] = Object.values(SHEETS);
-const BOOKKEEPING = new Set([
-  '[Content_Types].xml',
-  'xl/workbook.xml',
-  'xl/_rels/workbook.xml.rels',
-  'xl/styles.xml',
-  'xl/sharedStrings.xml',
-  'xl/calcChain.xml',
-  'docProps/app.xml',
-  'docProps/core.xml',
-]);
 
 interface Step {
   args: (file: string) => string[];
@@ -73,27 +62,6 @@ function ownedEntries(files: Entries[], sheets: readonly string[]): Set<string> 
     }
   }
   return owned;
-}
-
-/** Names of entries not in `owned` that were added, removed or changed between the two files. */
-function foreignChanges(before: Entries, after: Entries, owned: Set<string>): string[] {
-  const names = new Set([...before.keys(), ...after.keys()]);
-  return [...names].filter((n) => !owned.has(n)).filter((n) => {
-    const a = before.get(n);
-    const b = after.get(n);
-    return a === undefined || b === undefined || Buffer.compare(a, b) !== 0;
-  }).sort();
-}
-
-/** The records of a table part that existed before and are no longer at the same index: how many, and the first. */
-function rewrittenRecords(before: Entries, after: Entries, part: string, parent: string, tag: string): string[] {
-  if (!before.has(part)) return [];
-  const old = records(text(before, part), parent, tag);
-  const now = records(text(after, part), parent, tag);
-  const moved = old.flatMap((r, i) => (now[i] === r ? [] : [i]));
-  if (moved.length === 0) return [];
-  const i = moved[0]!;
-  return [`${part} <${parent}>: ${moved.length} of ${old.length} <${tag}> records rewritten, first #${i}: ${old[i]!.slice(0, 80)} → ${(now[i] ?? '(gone)').slice(0, 80)}`];
 }
 
 /** Relationships of our typed-in sheets that are not table parts (comments, drawings, links), as "sheet type target". */
@@ -160,14 +128,7 @@ describe.each(fixtures)('%s', (fixture) => {
     const report = await runPipeline(fixture, (step, before, after) => {
       const writes = STEPS[step]!.writes;
       for (const n of foreignChanges(before, after, ownedEntries([before, after], writes))) problems.push(`${step}: ${n} changed`);
-      for (const [part, parent, tag] of [
-        ['xl/sharedStrings.xml', 'sst', 'si'],
-        ['xl/styles.xml', 'cellXfs', 'xf'],
-        ['xl/styles.xml', 'dxfs', 'dxf'],
-        ['xl/styles.xml', 'numFmts', 'numFmt'],
-      ] as const) {
-        for (const r of rewrittenRecords(before, after, part, parent, tag)) problems.push(`${step}: ${r}`);
-      }
+      for (const r of rewrittenTables(before, after)) problems.push(`${step}: ${r}`);
       const typed = writes.filter((s) => !GENERATED.includes(s));
       const [was, now] = [otherRelsOfTyped(before, typed), otherRelsOfTyped(after, typed)];
       if (JSON.stringify(was) !== JSON.stringify(now)) problems.push(`${step}: relationships of ${typed.join('、')} were ${was.join('; ')}, now ${now.join('; ')}`);

@@ -3,7 +3,7 @@ export class XlsxHostError extends Error {
   override name = 'XlsxHostError';
 }
 
-export type XlsxOpenReason = 'damaged' | 'no-workbook' | 'strict';
+export type XlsxOpenReason = 'damaged' | 'no-workbook' | 'strict' | 'encrypted' | 'xls';
 
 const REASONS: Record<XlsxOpenReason, { zh: string; en: string }> = {
   damaged: { zh: '文件已损坏或不是 .xlsx 压缩包', en: 'the file is damaged or not an .xlsx zip package' },
@@ -11,6 +11,14 @@ const REASONS: Record<XlsxOpenReason, { zh: string; en: string }> = {
   strict: {
     zh: '这是"Strict Open XML"格式的工作簿，请在 Excel 中另存为普通的"Excel 工作簿 (*.xlsx)"后再打开',
     en: 'this is a Strict Open XML workbook; save it from Excel as an ordinary "Excel Workbook (*.xlsx)" and try again',
+  },
+  encrypted: {
+    zh: '工作簿设有打开密码（已加密），请在 Excel 或 WPS 中取消密码并保存后再打开',
+    en: 'the workbook is password-protected (encrypted); remove the password in Excel or WPS, save, and try again',
+  },
+  xls: {
+    zh: '这是旧版 Excel 97-2003 格式（.xls）的文件，请在 Excel 或 WPS 中另存为"Excel 工作簿 (*.xlsx)"后再打开',
+    en: 'this is an old Excel 97-2003 (.xls) file; save it as an "Excel Workbook (*.xlsx)" and try again',
   },
 };
 

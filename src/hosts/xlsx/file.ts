@@ -50,6 +50,8 @@ export interface OpenOptions {
 }
 
 const ZIP_MAGIC = [0x50, 0x4b, 0x03, 0x04];
+/** An OLE compound file (an encrypted workbook, or an .xls): openXlsx says which, for the message. */
+const COMPOUND_MAGIC = [0xd0, 0xcf, 0x11, 0xe0];
 
 /** Opens an .xlsx file as a workbook port; throws WorkbookFileError for the expected failures. */
 export async function openWorkbookFile(path: string, opts: OpenOptions = {}): Promise<XlsxWorkbook> {
@@ -60,7 +62,8 @@ export async function openWorkbookFile(path: string, opts: OpenOptions = {}): Pr
     if ((e as NodeJS.ErrnoException).code === 'ENOENT') throw new WorkbookFileError('missing', path);
     throw e;
   }
-  if (bytes.length < 4 || ZIP_MAGIC.some((b, i) => bytes[i] !== b)) throw new WorkbookFileError('not-a-workbook', path);
+  const starts = (magic: number[]): boolean => bytes.length >= 4 && magic.every((b, i) => bytes[i] === b);
+  if (!starts(ZIP_MAGIC) && !starts(COMPOUND_MAGIC)) throw new WorkbookFileError('not-a-workbook', path);
   let wb: XlsxWorkbook;
   try {
     wb = openXlsx(bytes, { codec: NODE_CODEC });

@@ -47,6 +47,8 @@ export function openXlsx(bytes?: Uint8Array | ArrayBuffer, options: XlsxOptions 
   const codec = options.codec ?? FFLATE_CODEC;
   if (bytes === undefined) return new PartsWorkbook(skeletonPackage(limits, codec), limits);
   const u8 = bytes instanceof Uint8Array ? bytes : new Uint8Array(bytes);
+  const compound = compoundFileKind(u8);
+  if (compound !== undefined) throw new XlsxOpenError(compound, '');
   let pkg: OpcPackage;
   try {
     pkg = OpcPackage.open(u8, limits, codec);
@@ -55,6 +57,25 @@ export function openXlsx(bytes?: Uint8Array | ArrayBuffer, options: XlsxOptions 
     throw new XlsxOpenError('damaged', e instanceof Error ? e.message : String(e));
   }
   return new PartsWorkbook(pkg, limits);
+}
+
+/** An OLE compound file's signature: what Excel and WPS save a password-protected .xlsx in, and the .xls format. */
+const COMPOUND_MAGIC = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];
+/** The stream that holds an encrypted .xlsx package, as its directory entry spells it (UTF-16LE). */
+const ENCRYPTED_PACKAGE = Array.from('EncryptedPackage', (c) => [c.charCodeAt(0), 0]).flat();
+
+/**
+ * Which compound file the bytes are, when they are one: an encrypted workbook (it has an
+ * EncryptedPackage stream) or else an old .xls; undefined for anything else. Such files are not
+ * zip packages, so without this they would be refused only as damaged.
+ */
+function compoundFileKind(u8: Uint8Array): 'encrypted' | 'xls' | undefined {
+  if (u8.length < COMPOUND_MAGIC.length || COMPOUND_MAGIC.some((b, i) => u8[i] !== b)) return undefined;
+  const first = ENCRYPTED_PACKAGE[0]!;
+  for (let i = u8.indexOf(first); i >= 0 && i + ENCRYPTED_PACKAGE.length <= u8.length; i = u8.indexOf(first, i + 1)) {
+    if (ENCRYPTED_PACKAGE.every((b, j) => u8[i + j] === b)) return 'encrypted';
+  }
+  return 'xls';
 }
 
 interface TableInfo {
@@ -177,7 +198,10 @@ export class PartsWorkbook implements XlsxWorkbook {
     }
     this.addMissingListSheets(tables);
     await this.writeMeta(meta);
-    this.activeSheet = this.wb.sheets.find((s) => s.state === 'visible');
+    // A new workbook had no active sheet: the first visible one (设置). A user's workbook keeps the
+    // tab they had: their sheet still says tabSelected="1" in bytes we do not rewrite, and
+    // pointing activeTab elsewhere would leave Excel two selected tabs (a sheet group).
+    this.activeSheet ??= this.wb.sheets.find((s) => s.state === 'visible');
   }
 
   async appendRows(spec: TypedTableSpec, rows: readonly Scalar[][]): Promise<void> {

@@ -68,6 +68,20 @@ describe('openWorkbookFile', () => {
     await saveWorkbookFileAtomic(village, join(dir, 'village.xlsx'));
     expect(await codeOf(openWorkbookFile(join(dir, 'village.xlsx'), { kind: 'township' }))).toBe('not-township');
   });
+
+  it('says why a password-protected workbook or an old .xls cannot be opened (real files, tests/fixtures/xlsx-corpus/refused)', async () => {
+    const refused = join(__dirname, '..', '..', 'fixtures', 'xlsx-corpus', 'refused');
+    const refusal = async (path: string): Promise<[string, string]> => {
+      const err = await openWorkbookFile(path).then(() => undefined, (e: unknown) => e);
+      expect(err).toBeInstanceOf(WorkbookFileError);
+      return [(err as WorkbookFileError).code, (err as WorkbookFileError).zh];
+    };
+    expect(await refusal(join(refused, 'excel-encrypted-aes.xlsx'))).toEqual(['not-a-workbook', expect.stringContaining('工作簿设有打开密码')]);
+    expect(await refusal(join(refused, 'old-format.xls'))).toEqual(['not-a-workbook', expect.stringContaining('Excel 97-2003 格式（.xls）')]);
+    // A compound-file signature alone (no EncryptedPackage stream) is taken for an .xls.
+    await writeFile(join(dir, 'cfb.xlsx'), Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, 0, 0]));
+    expect(await refusal(join(dir, 'cfb.xlsx'))).toEqual(['not-a-workbook', expect.stringContaining('Excel 97-2003')]);
+  });
 });
 
 describe('saveWorkbookFileAtomic', () => {

@@ -8,8 +8,8 @@
 import { describe, expect, it } from 'vitest';
 import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
 import { openXlsx } from '../../../src/hosts/xlsx/xlsx-workbook';
-import { ACCOUNTS, VOUCHERS } from '../../../src/workbook/layout';
-import { buildVillage, TRIAL } from './build-village';
+import { ACCOUNTS, TYPED_TABLES, VOUCHERS } from '../../../src/workbook/layout';
+import { buildVillage, META, TRIAL } from './build-village';
 
 type Parts = Record<string, Uint8Array>;
 
@@ -163,6 +163,29 @@ describe('bookkeeping parts follow our sheets', () => {
     expect(after[Number(local)]).toBe('备注');
     expect(out['xl/calcChain.xml']).toBeUndefined();
     expect(strFromU8(out['xl/_rels/workbook.xml.rels'] as Uint8Array)).not.toContain('calcChain');
+  });
+});
+
+describe('adopting a user\'s workbook (init into it)', () => {
+  it('keeps the tab the user had active: their sheet still says tabSelected, and we do not rewrite it', async () => {
+    const CT = 'application/vnd.openxmlformats-officedocument.spreadsheetml';
+    const sheet = (selected: boolean): string =>
+      `<?xml version="1.0"?><worksheet ${NS}><sheetViews><sheetView${selected ? ' tabSelected="1"' : ''} workbookViewId="0"/></sheetViews><sheetData/></worksheet>`;
+    const parts: Parts = {};
+    setText(parts, '[Content_Types].xml', `<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/xl/workbook.xml" ContentType="${CT}.sheet.main+xml"/><Override PartName="/xl/worksheets/sheet1.xml" ContentType="${CT}.worksheet+xml"/><Override PartName="/xl/worksheets/sheet2.xml" ContentType="${CT}.worksheet+xml"/></Types>`);
+    setText(parts, '_rels/.rels', '<?xml version="1.0"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="xl/workbook.xml"/></Relationships>');
+    setText(parts, 'xl/_rels/workbook.xml.rels', '<?xml version="1.0"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet1.xml"/><Relationship Id="rId2" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet2.xml"/></Relationships>');
+    // The user last looked at their second sheet, 台账: activeTab 1, and that sheet is the selected one.
+    setText(parts, 'xl/workbook.xml', `<?xml version="1.0"?><workbook ${NS}><bookViews><workbookView activeTab="1"/></bookViews><sheets><sheet name="说明" sheetId="1" r:id="rId1"/><sheet name="台账" sheetId="2" r:id="rId2"/></sheets></workbook>`);
+    setText(parts, 'xl/worksheets/sheet1.xml', sheet(false));
+    setText(parts, 'xl/worksheets/sheet2.xml', sheet(true));
+    const wb = openXlsx(pack(parts));
+    await wb.initialize(META, TYPED_TABLES);
+    const out = unzipSync(await wb.toBytes());
+    const xml = strFromU8(out['xl/workbook.xml'] as Uint8Array);
+    expect([...xml.matchAll(/<sheet name="([^"]+)"/g)].map((m) => m[1]).slice(0, 2)).toEqual(['说明', '台账']);
+    expect(/activeTab="(\d+)"/.exec(xml)?.[1]).toBe('1');
+    expect(strFromU8(out['xl/worksheets/sheet2.xml'] as Uint8Array)).toBe(sheet(true));
   });
 });
 

@@ -1,0 +1,59 @@
+/**
+ * What the fidelity suites (tests/integration/fidelity*.test.ts) agree a writer may touch in a
+ * workbook that is not only ours, and the checks they share on the parts it may touch.
+ */
+import { type Entries, records, text } from './xlsx-parts';
+
+/**
+ * The bookkeeping parts any writer must touch to add or resize sheets: the package's content
+ * types, the workbook and its relationships, the style and shared-string tables (append-only,
+ * checked by rewrittenRecords), the calculation chain (may go: Excel rebuilds it) and the
+ * document properties (sheet titles, modified date).
+ */
+export const BOOKKEEPING: ReadonlySet<string> = new Set([
+  '[Content_Types].xml',
+  'xl/workbook.xml',
+  'xl/_rels/workbook.xml.rels',
+  'xl/styles.xml',
+  'xl/sharedStrings.xml',
+  'xl/calcChain.xml',
+  'docProps/app.xml',
+  'docProps/core.xml',
+]);
+
+/**
+ * Tables that other sheets index into by position, so a writer may only add records at their
+ * end: as [part, parent element, record element].
+ */
+export const APPEND_ONLY: readonly (readonly [string, string, string])[] = [
+  ['xl/sharedStrings.xml', 'sst', 'si'],
+  ['xl/styles.xml', 'cellXfs', 'xf'],
+  ['xl/styles.xml', 'dxfs', 'dxf'],
+  ['xl/styles.xml', 'numFmts', 'numFmt'],
+];
+
+/** The records of a table part that existed before and are no longer at the same index: how many, and the first. */
+export function rewrittenRecords(before: Entries, after: Entries, part: string, parent: string, tag: string): string[] {
+  if (!before.has(part)) return [];
+  const old = records(text(before, part), parent, tag);
+  const now = records(text(after, part), parent, tag);
+  const moved = old.flatMap((r, i) => (now[i] === r ? [] : [i]));
+  if (moved.length === 0) return [];
+  const i = moved[0]!;
+  return [`${part} <${parent}>: ${moved.length} of ${old.length} <${tag}> records rewritten, first #${i}: ${old[i]!.slice(0, 80)} → ${(now[i] ?? '(gone)').slice(0, 80)}`];
+}
+
+/** Every append-only table's records rewritten between the two files (see APPEND_ONLY). */
+export function rewrittenTables(before: Entries, after: Entries): string[] {
+  return APPEND_ONLY.flatMap(([part, parent, tag]) => rewrittenRecords(before, after, part, parent, tag));
+}
+
+/** Names of entries not in `owned` that were added, removed or changed between the two files. */
+export function foreignChanges(before: Entries, after: Entries, owned: ReadonlySet<string>): string[] {
+  const names = new Set([...before.keys(), ...after.keys()]);
+  return [...names].filter((n) => !owned.has(n)).filter((n) => {
+    const a = before.get(n);
+    const b = after.get(n);
+    return a === undefined || b === undefined || Buffer.compare(a, b) !== 0;
+  }).sort();
+}
