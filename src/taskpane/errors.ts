@@ -54,5 +54,7 @@ function ownMessage(e: unknown, m: Messages | undefined): string | undefined {
   if (typeof e !== 'object' || e === null) return undefined;
   const { zh, en } = e as { zh?: unknown; en?: unknown };
   const text = m?.lang === 'en-US' ? en : zh;
-  return typeof text === 'string' && text !== '' ? text : undefined;
+  if (typeof text !== 'string' || text === '') return undefined;
+  // English texts made for logs start in lower case ("the workbook is password-protected; …").
+  return m?.lang === 'en-US' ? text.charAt(0).toUpperCase() + text.slice(1) : text;
 }

@@ -9,6 +9,7 @@ import { createExcelWorkbook, selectCell } from '../hosts/excel/excel-workbook';
 import { watchEdits } from '../hosts/excel/excel-live';
 import type { EditedRows } from '../workbook/edits';
 import { createXlsxWorkbook } from '../hosts/xlsx/xlsx-workbook';
+import { XlsxOpenError } from '../hosts/xlsx/errors';
 import type { ImportSource } from '../app/import-source';
 import { csvTable, gridTable } from '../workbook/input-table';
 import type { Snapshot } from './atomic';
@@ -103,11 +104,14 @@ export function createExcelPaneHost(): ExcelPaneHost {
 }
 
 async function openBytes(bytes: Uint8Array, fileName: string): Promise<XlsxBook> {
-  if (!looksLikeZip(bytes)) throw new PaneError('not-xlsx', fileName);
+  if (!looksLikeZip(bytes) && !looksLikeCompoundFile(bytes)) throw new PaneError('not-xlsx', fileName);
   let port: Awaited<ReturnType<typeof createXlsxWorkbook>>;
   try {
     port = await createXlsxWorkbook(bytes);
   } catch (e) {
+    // The host's refusals say why and what to do (a password to remove, an .xls or a Strict
+    // workbook to save again as .xlsx): the pane shows that sentence, as the CLI does.
+    if (e instanceof XlsxOpenError) throw e;
     throw new PaneError('bad-file', e instanceof Error ? e.message : String(e));
   }
   return { fileName, port, toBytes: () => port.toBytes() };
@@ -144,6 +148,11 @@ function asXlsx(book: OpenBook): XlsxBook {
 /** .xlsx files are zip archives: they start with "PK". */
 function looksLikeZip(bytes: Uint8Array): boolean {
   return bytes.length > 4 && bytes[0] === 0x50 && bytes[1] === 0x4b;
+}
+
+/** An OLE compound file (D0 CF 11 E0): a password-protected workbook or an old .xls, which the host names. */
+function looksLikeCompoundFile(bytes: Uint8Array): boolean {
+  return bytes.length > 4 && bytes[0] === 0xd0 && bytes[1] === 0xcf && bytes[2] === 0x11 && bytes[3] === 0xe0;
 }
 
 function saveBytes(bytes: Uint8Array, fileName: string): void {
