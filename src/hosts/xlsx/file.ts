@@ -13,9 +13,9 @@ import { XlsxLimitError } from './limits';
 
 export type WorkbookFileErrorCode = 'missing' | 'not-a-workbook' | 'wrong-layout' | 'not-village' | 'not-township' | 'over-limit';
 
-const MESSAGES: Record<WorkbookFileErrorCode, (path: string, detail: string) => { zh: string; en: string }> = {
+const MESSAGES: Record<WorkbookFileErrorCode, (path: string, detail: string, detailEn: string) => { zh: string; en: string }> = {
   missing: (p) => ({ zh: `找不到文件：${p}`, en: `File not found: ${p}` }),
-  'not-a-workbook': (p, d) => ({ zh: `不是有效的 Excel 工作簿（.xlsx）：${p}${d ? `（${d}）` : ''}`, en: `Not an Excel workbook (.xlsx): ${p}` }),
+  'not-a-workbook': (p, d, de) => ({ zh: `不是有效的 Excel 工作簿（.xlsx）：${p}${d ? `（${d}）` : ''}`, en: `Not an Excel workbook (.xlsx): ${p}${de ? ` (${de})` : ''}` }),
   'over-limit': (p, d) => ({ zh: `${d}：${p}`, en: `The file is over an input limit: ${p}` }),
   'wrong-layout': (p, d) => ({
     zh: `工作簿不是本工具创建的村账，或版本不符（${d}）：${p}。请先用 init 创建。`,
@@ -34,8 +34,9 @@ export class WorkbookFileError extends Error {
     readonly code: WorkbookFileErrorCode,
     readonly path: string,
     detail = '',
+    detailEn = '',
   ) {
-    const m = MESSAGES[code](path, detail);
+    const m = MESSAGES[code](path, detail, detailEn);
     super(`${m.zh} / ${m.en}`);
     this.zh = m.zh;
     this.en = m.en;
@@ -69,7 +70,8 @@ export async function openWorkbookFile(path: string, opts: OpenOptions = {}): Pr
     wb = openXlsx(bytes, { codec: NODE_CODEC });
   } catch (e) {
     if (e instanceof XlsxLimitError) throw new WorkbookFileError('over-limit', path, e.zh);
-    throw new WorkbookFileError('not-a-workbook', path, e instanceof XlsxOpenError && e.reason !== 'damaged' ? e.zh : '');
+    const why = e instanceof XlsxOpenError && e.reason !== 'damaged' ? e : undefined;
+    throw new WorkbookFileError('not-a-workbook', path, why?.zh, why?.en);
   }
   if (opts.requireLayout ?? true) {
     const meta = await wb.readMeta();

@@ -77,6 +77,9 @@ describe('openWorkbookFile', () => {
       return [(err as WorkbookFileError).code, (err as WorkbookFileError).zh];
     };
     expect(await refusal(join(refused, 'excel-encrypted-aes.xlsx'))).toEqual(['not-a-workbook', expect.stringContaining('工作簿设有打开密码')]);
+    // The English line (logs, an English-speaking helper) carries the reason too.
+    const en = await openWorkbookFile(join(refused, 'excel-encrypted-aes.xlsx')).then(() => '', (e: unknown) => (e as WorkbookFileError).en);
+    expect(en).toBe(`Not an Excel workbook (.xlsx): ${join(refused, 'excel-encrypted-aes.xlsx')} (the workbook is password-protected (encrypted); remove the password in Excel or WPS, save, and try again)`);
     expect(await refusal(join(refused, 'old-format.xls'))).toEqual(['not-a-workbook', expect.stringContaining('Excel 97-2003 格式（.xls）')]);
     // A compound-file signature alone (no EncryptedPackage stream) is taken for an .xls.
     await writeFile(join(dir, 'cfb.xlsx'), Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, 0, 0]));
