@@ -15,7 +15,6 @@
  * Then the figures equal hand-worked ones and those of the same commands on a book `init` made,
  * and LibreOffice headless, recalculating every formula, gets the cached values we wrote.
  */
-import { execFile } from 'node:child_process';
 import { readdirSync } from 'node:fs';
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -24,8 +23,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { initVillage } from '../../src/app/init-village';
 import { createXlsxWorkbook } from '../../src/hosts/xlsx/xlsx-workbook';
 import { SHEETS } from '../../src/workbook/layout';
-import { BIN } from '../cli/run-cli';
-import { BOOKKEEPING, foreignChanges, rewrittenRecords, rewrittenTables } from '../support/fidelity';
+import { cliSlow, type CliRun } from '../cli/run-cli';
+import { BOOKKEEPING, foreignChanges, rewrittenRecords, rewrittenTables, runSteps, type Step } from '../support/fidelity';
 import { balanceSheetFigures, xlsxToCsvRecalculated, xlsxToCsvSheets } from '../support/libreoffice';
 import { attrs, type Entries, records, relsOf, sheetParts, text, zipEntries } from '../support/xlsx-parts';
 
@@ -58,7 +57,7 @@ const VOUCHERS_CSV = `日期,凭证号,摘要,科目编码,借方金额,贷方�
 2025-09-15,1,购买办公用品,101,,1200.00
 `;
 
-const STEPS: readonly (readonly [string, (file: string) => string[]])[] = [
+const STEPS: readonly Step[] = [
   ['import --opening', (f) => ['import', f, '--opening', 'opening.csv']],
   ['import', (f) => ['import', f, 'vouchers.csv']],
   ['close', (f) => ['close', f, '--year', '2025']],
@@ -137,27 +136,11 @@ function problemsAfter(step: string, pristine: Entries, before: Entries, after: 
 let dir: string;
 let freshReport: unknown;
 
-/** The real `cunzhang` in `dir`; a long timeout, as a command on a shared two-core machine can wait for CPU. */
-function cli(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  return new Promise((done) => {
-    execFile(process.execPath, [BIN, ...args], { cwd: dir, timeout: 300_000, maxBuffer: 1 << 28, env: { ...process.env, NO_COLOR: '1' } }, (err, stdout, stderr) => {
-      done({ code: err ? (typeof err.code === 'number' ? err.code : 99) : 0, stdout: String(stdout), stderr: String(stderr) });
-    });
-  });
-}
+/** The real `cunzhang` in `dir`. */
+const cli = (...args: string[]): Promise<CliRun> => cliSlow(dir, ...args);
 
 /** The four commands on `file` in `dir`, `check` after each; the report's JSON. */
-async function runCommands(file: string, check: (step: string, before: Entries, after: Entries) => void): Promise<unknown> {
-  let report: unknown;
-  for (const [step, args] of STEPS) {
-    const before = zipEntries(await readFile(join(dir, file)));
-    const r = await cli(...args(file));
-    expect({ file, step, code: r.code, stderr: r.code === 0 ? '' : r.stderr }).toEqual({ file, step, code: 0, stderr: '' });
-    if (step === 'report') report = JSON.parse(r.stdout);
-    check(step, before, zipEntries(await readFile(join(dir, file))));
-  }
-  return report;
-}
+const runCommands = (file: string, check: (step: string, before: Entries, after: Entries) => void): Promise<unknown> => runSteps(dir, file, STEPS, check);
 
 const workFile = (fixture: string): string => fixture.replace(/\.xlsx$/, '.work.xlsx');
 

@@ -13,17 +13,15 @@
  * report: the generated sheets and their tables), _meta, and the bookkeeping parts any writer
  * must touch to add or resize sheets (BOOKKEEPING in tests/support/fidelity.ts).
  */
-import { execFile } from 'node:child_process';
 import { readdirSync } from 'node:fs';
-import { copyFile, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { copyFile, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { META_SHEET, SHEETS, VOUCHERS } from '../../src/workbook/layout';
-import { BIN } from '../cli/run-cli';
 import { balanceSheetFigures, xlsxToCsvRecalculated, xlsxToCsvSheets } from '../support/libreoffice';
-import { BOOKKEEPING, foreignChanges, rewrittenTables } from '../support/fidelity';
-import { type Entries, relsOf, relsPathOf, sheetParts, zipEntries } from '../support/xlsx-parts';
+import { BOOKKEEPING, foreignChanges, rewrittenTables, runSteps } from '../support/fidelity';
+import { type Entries, relsOf, relsPathOf, sheetParts } from '../support/xlsx-parts';
 
 const CORPUS = join(__dirname, '..', 'fixtures', 'xlsx-corpus');
 const REFERENCE = 'exceljs-sample.xlsx';
@@ -76,27 +74,11 @@ function otherRelsOfTyped(entries: Entries, sheets: readonly string[]): string[]
 let dir: string;
 let referenceReport: unknown;
 
-/** The real `cunzhang` in `dir`; a long timeout, as a command on a shared two-core machine can wait for CPU. */
-function cli(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  return new Promise((done) => {
-    execFile(process.execPath, [BIN, ...args], { cwd: dir, timeout: 300_000, maxBuffer: 1 << 28, env: { ...process.env, NO_COLOR: '1' } }, (err, stdout, stderr) => {
-      done({ code: err ? (typeof err.code === 'number' ? err.code : 99) : 0, stdout: String(stdout), stderr: String(stderr) });
-    });
-  });
-}
 
 async function runPipeline(fixture: string, check: (step: string, before: Entries, after: Entries) => void): Promise<unknown> {
   const file = fixture.replace(/\.xlsx$/, '.work.xlsx');
   await copyFile(join(CORPUS, fixture), join(dir, file));
-  let report: unknown;
-  for (const [step, { args }] of Object.entries(STEPS)) {
-    const before = zipEntries(await readFile(join(dir, file)));
-    const r = await cli(...args(file));
-    expect({ fixture, step, code: r.code, stderr: r.code === 0 ? '' : r.stderr }).toEqual({ fixture, step, code: 0, stderr: '' });
-    if (step === 'report') report = JSON.parse(r.stdout);
-    check(step, before, zipEntries(await readFile(join(dir, file))));
-  }
-  return report;
+  return runSteps(dir, file, Object.entries(STEPS).map(([step, { args }]) => [step, args] as const), check);
 }
 
 beforeAll(async () => {

@@ -2,7 +2,30 @@
  * What the fidelity suites (tests/integration/fidelity*.test.ts) agree a writer may touch in a
  * workbook that is not only ours, and the checks they share on the parts it may touch.
  */
-import { type Entries, records, text } from './xlsx-parts';
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { expect } from 'vitest';
+import { cliSlow } from '../cli/run-cli';
+import { type Entries, records, text, zipEntries } from './xlsx-parts';
+
+/** A step of a suite: its name, and the CLI arguments it runs on a file. */
+export type Step = readonly [string, (file: string) => string[]];
+
+/**
+ * Runs each step with the real `cunzhang` on `file` in `dir`, which must exit 0, and calls `check`
+ * with the file's entries before and after it; returns the JSON that `report --json` printed.
+ */
+export async function runSteps(dir: string, file: string, steps: readonly Step[], check: (step: string, before: Entries, after: Entries) => void): Promise<unknown> {
+  let report: unknown;
+  for (const [step, args] of steps) {
+    const before = zipEntries(await readFile(join(dir, file)));
+    const r = await cliSlow(dir, ...args(file));
+    expect({ file, step, code: r.code, stderr: r.code === 0 ? '' : r.stderr }).toEqual({ file, step, code: 0, stderr: '' });
+    if (step === 'report') report = JSON.parse(r.stdout);
+    check(step, before, zipEntries(await readFile(join(dir, file))));
+  }
+  return report;
+}
 
 /**
  * The bookkeeping parts any writer must touch to add or resize sheets: the package's content
