@@ -10,6 +10,7 @@ import { watchEdits } from '../hosts/excel/excel-live';
 import type { EditedRows } from '../workbook/edits';
 import { createXlsxWorkbook } from '../hosts/xlsx/xlsx-workbook';
 import { XlsxOpenError } from '../hosts/xlsx/errors';
+import { fileSignature } from '../hosts/xlsx/signature';
 import type { ImportSource } from '../app/import-source';
 import { csvTable, gridTable } from '../workbook/input-table';
 import type { Snapshot } from './atomic';
@@ -78,13 +79,14 @@ const paneFiles: PaneFiles & SavesText = {
       const t = csvTable(bytes);
       return { header: t.header, rows: t.rows, where: where(t.firstRow) };
     }
-    if (!/\.xlsx$/i.test(file.name) || !looksLikeZip(bytes)) throw new PaneError('not-table', file.name);
+    if (!/\.xlsx$/i.test(file.name) || fileSignature(bytes) === undefined) throw new PaneError('not-table', file.name);
     let grid;
     try {
       const wb = await createXlsxWorkbook(bytes);
       const [first] = await wb.sheetNames();
       grid = first === undefined ? [] : ((await wb.readSheet(first))?.rows ?? []);
     } catch (e) {
+      if (e instanceof XlsxOpenError) throw e; // a password, an .xls: its own reason, as for a book
       throw new PaneError('bad-file', e instanceof Error ? e.message : String(e));
     }
     const t = gridTable(grid);
@@ -104,7 +106,7 @@ export function createExcelPaneHost(): ExcelPaneHost {
 }
 
 async function openBytes(bytes: Uint8Array, fileName: string): Promise<XlsxBook> {
-  if (!looksLikeZip(bytes) && !looksLikeCompoundFile(bytes)) throw new PaneError('not-xlsx', fileName);
+  if (fileSignature(bytes) === undefined) throw new PaneError('not-xlsx', fileName);
   let port: Awaited<ReturnType<typeof createXlsxWorkbook>>;
   try {
     port = await createXlsxWorkbook(bytes);
@@ -145,15 +147,6 @@ function asXlsx(book: OpenBook): XlsxBook {
   return book as XlsxBook;
 }
 
-/** .xlsx files are zip archives: they start with "PK". */
-function looksLikeZip(bytes: Uint8Array): boolean {
-  return bytes.length > 4 && bytes[0] === 0x50 && bytes[1] === 0x4b;
-}
-
-/** An OLE compound file (D0 CF 11 E0): a password-protected workbook or an old .xls, which the host names. */
-function looksLikeCompoundFile(bytes: Uint8Array): boolean {
-  return bytes.length > 4 && bytes[0] === 0xd0 && bytes[1] === 0xcf && bytes[2] === 0x11 && bytes[3] === 0xe0;
-}
 
 function saveBytes(bytes: Uint8Array, fileName: string): void {
   saveBlob(new Blob([bytes as BlobPart], { type: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' }), fileName);

@@ -38,6 +38,12 @@ describe('standalone pane: files it cannot open', () => {
     expect(m.en).toMatch(/^This is an old Excel 97-2003 \(\.xls\) file/);
   });
 
+  it('an import file (凭证 as .xlsx) that is password-protected says so too', async () => {
+    const bytes = await readFile(join(REFUSED, 'excel-encrypted-aes.xlsx'));
+    const e = await host.readTable(new File([bytes as BlobPart], '凭证.xlsx')).then(() => undefined, (err: unknown) => err);
+    expect(describeError(e, zh)).toBe('工作簿设有打开密码（已加密），请在 Excel 或 WPS 中取消密码并保存后再打开');
+  });
+
   it('bytes that are no workbook at all: the plain message', async () => {
     const m = await messagesFor(new TextEncoder().encode('日期,凭证号\n2025-01-01,1\n'), '凭证.xlsx');
     expect(m.zh).toBe(zh.errorNotXlsx);

@@ -9,6 +9,7 @@ import { LAYOUT_VERSION, SUPPORTED_LAYOUT_VERSIONS } from '../../workbook/layout
 import { openXlsx, type XlsxWorkbook } from './xlsx-workbook';
 import { NODE_CODEC } from './node-codec';
 import { XlsxOpenError } from './errors';
+import { fileSignature } from './signature';
 import { XlsxLimitError } from './limits';
 
 export type WorkbookFileErrorCode = 'missing' | 'not-a-workbook' | 'wrong-layout' | 'not-village' | 'not-township' | 'over-limit';
@@ -50,10 +51,6 @@ export interface OpenOptions {
   kind?: 'village' | 'township' | 'any';
 }
 
-const ZIP_MAGIC = [0x50, 0x4b, 0x03, 0x04];
-/** An OLE compound file (an encrypted workbook, or an .xls): openXlsx says which, for the message. */
-const COMPOUND_MAGIC = [0xd0, 0xcf, 0x11, 0xe0];
-
 /** Opens an .xlsx file as a workbook port; throws WorkbookFileError for the expected failures. */
 export async function openWorkbookFile(path: string, opts: OpenOptions = {}): Promise<XlsxWorkbook> {
   let bytes: Buffer;
@@ -63,8 +60,8 @@ export async function openWorkbookFile(path: string, opts: OpenOptions = {}): Pr
     if ((e as NodeJS.ErrnoException).code === 'ENOENT') throw new WorkbookFileError('missing', path);
     throw e;
   }
-  const starts = (magic: number[]): boolean => bytes.length >= 4 && magic.every((b, i) => bytes[i] === b);
-  if (!starts(ZIP_MAGIC) && !starts(COMPOUND_MAGIC)) throw new WorkbookFileError('not-a-workbook', path);
+  // A compound file goes on to openXlsx, which says whether it is encrypted or an .xls.
+  if (fileSignature(bytes) === undefined) throw new WorkbookFileError('not-a-workbook', path);
   let wb: XlsxWorkbook;
   try {
     wb = openXlsx(bytes, { codec: NODE_CODEC });

@@ -21,6 +21,7 @@ import { EMPTY_STYLES, Styles } from './styles';
 import { NS_STRICT_MAIN, quoteSheet, WorkbookPart, type SheetRec } from './workbook-part';
 import { attr, element } from './xml';
 import { skeletonPackage } from './skeleton';
+import { compoundFileKind } from './signature';
 import { FFLATE_CODEC, type ZipCodec } from './codec';
 
 export { XlsxHostError } from './errors';
@@ -57,25 +58,6 @@ export function openXlsx(bytes?: Uint8Array | ArrayBuffer, options: XlsxOptions 
     throw new XlsxOpenError('damaged', e instanceof Error ? e.message : String(e));
   }
   return new PartsWorkbook(pkg, limits);
-}
-
-/** An OLE compound file's signature: what Excel and WPS save a password-protected .xlsx in, and the .xls format. */
-const COMPOUND_MAGIC = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];
-/** The stream that holds an encrypted .xlsx package, as its directory entry spells it (UTF-16LE). */
-const ENCRYPTED_PACKAGE = Array.from('EncryptedPackage', (c) => [c.charCodeAt(0), 0]).flat();
-
-/**
- * Which compound file the bytes are, when they are one: an encrypted workbook (it has an
- * EncryptedPackage stream) or else an old .xls; undefined for anything else. Such files are not
- * zip packages, so without this they would be refused only as damaged.
- */
-function compoundFileKind(u8: Uint8Array): 'encrypted' | 'xls' | undefined {
-  if (u8.length < COMPOUND_MAGIC.length || COMPOUND_MAGIC.some((b, i) => u8[i] !== b)) return undefined;
-  const first = ENCRYPTED_PACKAGE[0]!;
-  for (let i = u8.indexOf(first); i >= 0 && i + ENCRYPTED_PACKAGE.length <= u8.length; i = u8.indexOf(first, i + 1)) {
-    if (ENCRYPTED_PACKAGE.every((b, j) => u8[i + j] === b)) return 'encrypted';
-  }
-  return 'xls';
 }
 
 interface TableInfo {
