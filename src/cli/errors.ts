@@ -8,6 +8,8 @@ export class InputFileError extends Error {
   constructor(
     readonly issue: InputFileIssue,
     readonly path: string,
+    /** Why, when the host could tell (a password, an .xls): Chinese and English. */
+    readonly why?: { zh: string; en: string },
   ) {
     super(`${issue}: ${path}`);
   }

@@ -24,14 +24,17 @@ export interface Failure {
 
 const INPUT_MESSAGES = {
   missing: (p: string) => ({ zh: `找不到导入文件：${p}`, en: `Import file not found: ${p}` }),
-  'not-a-workbook': (p: string) => ({ zh: `导入文件不是有效的 .xlsx 工作簿：${p}`, en: `The import file is not a valid .xlsx workbook: ${p}` }),
+  'not-a-workbook': (p: string, why?: { zh: string; en: string }) => ({
+    zh: `导入文件不是有效的 .xlsx 工作簿：${p}${why ? `（${why.zh}）` : ''}`,
+    en: `The import file is not a valid .xlsx workbook: ${p}${why ? ` (${why.en})` : ''}`,
+  }),
   exists: (p: string) => ({ zh: `文件已存在，不会覆盖：${p}`, en: `The file already exists and will not be overwritten: ${p}` }),
 } as const;
 
 /** Map any thrown value to an exit code and a bilingual message. */
 export function failureOf(e: unknown): Failure {
   if (e instanceof WorkbookFileError) return { code: EXIT.file, zh: e.zh, en: e.en };
-  if (e instanceof InputFileError) return { code: EXIT.file, ...INPUT_MESSAGES[e.issue](e.path) };
+  if (e instanceof InputFileError) return { code: EXIT.file, ...INPUT_MESSAGES[e.issue](e.path, e.why) };
   if (e instanceof BookStateError) return { code: EXIT.file, zh: e.zh, en: e.en };
   if (e instanceof UsageError) return { code: EXIT.usage, zh: e.zh, en: e.en };
   if (e instanceof TemplateError) return { code: EXIT.usage, zh: `公开模板 ${e.source} 无法使用：${e.issues.join('；')}`, en: `Disclosure template ${e.source} cannot be used: ${e.issues.join('; ')}` };

@@ -70,6 +70,20 @@ describe('usage errors: exit 2, Chinese first', () => {
   });
 });
 
+describe('an import file the host cannot read', () => {
+  it('a password-protected 凭证.xlsx: exit 3 with the reason in both lines, and the book as it was', async () => {
+    const before = await readFile(sample);
+    const encrypted = join(__dirname, '..', 'fixtures', 'xlsx-corpus', 'refused', 'excel-encrypted-aes.xlsx');
+    const r = await cz('import', sample, encrypted);
+    expect(r.code).toBe(3);
+    expect(r.err).toBe(
+      `错误：导入文件不是有效的 .xlsx 工作簿：${encrypted}（工作簿设有打开密码（已加密），请在 Excel 或 WPS 中取消密码并保存后再打开）\n` +
+        `Error: The import file is not a valid .xlsx workbook: ${encrypted} (the workbook is password-protected (encrypted); remove the password in Excel or WPS, save, and try again)\n`,
+    );
+    expect((await readFile(sample)).equals(before)).toBe(true);
+  });
+});
+
 describe('close on a locked book', () => {
   it('says the book is locked, with no generic "the book has errors" line', async () => {
     const wb = await createXlsxWorkbook(await readFile(sample));
