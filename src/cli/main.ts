@@ -3,7 +3,7 @@
  * opened through the .xlsx host and written only on success (temp file + rename). Exit codes and
  * error messages come from exit-codes.ts, the one mapper. See docs/cli.md.
  */
-import { Command, CommanderError } from 'commander';
+import { Command, CommanderError, Option } from 'commander';
 import { EXIT } from './exit-values';
 import { month, year } from './arg-parsers';
 import { registerPrintVouchers } from './commands/print-vouchers';
@@ -48,16 +48,20 @@ export function buildProgram(io: Io, setCode: (c: number) => void): Command {
     .requiredOption('--village <name>', '村名 / village').requiredOption('--township <name>', '乡镇 / township')
     .requiredOption('--year <YYYY>', '会计年度 / fiscal year', year)
     .option('--from-2004 <trial-balance>', '由2004制度科目余额表（.csv/.xlsx）转入期初余额 / open from a 2004-system trial balance')
-    .action(async (file: string, o: { village: string; township: string; year: number; from2004?: string }) => {
+    .addOption(new Option('--existing', '把村账加入已有的工作簿，原有的表不变 / add the village book to an existing workbook, its sheets left as they are').conflicts('from2004'))
+    .action(async (file: string, o: { village: string; township: string; year: number; from2004?: string; existing?: boolean }) => {
       if (o.from2004 !== undefined) {
         const { runInitFrom2004 } = await import('./commands/init-from-2004');
         return setCode(await runInitFrom2004(io, file, o.from2004, o));
       }
-      const { initVillage, newBookFile, saveWorkbookFileAtomic } = await engine();
-      const wb = await newBookFile(file);
+      const { initVillage, newBookFile, openWorkbookFile, saveWorkbookFileAtomic } = await engine();
+      // --existing: a workbook someone already keeps (in WPS, LibreOffice or Excel) becomes a village
+      // book, as the pane's 新建账簿 does with the workbook it has open; the save keeps a backup.
+      const wb = o.existing ? await openWorkbookFile(file, { requireLayout: false }) : await newBookFile(file);
       const r = await initVillage(wb, { village: o.village, township: o.township, year: o.year });
       if (r.ok) await saveWorkbookFileAtomic(wb, file);
-      setCode(finish(io, r, `已创建 ${file}（${o.township}${o.village}，${o.year}年度） / created`, '未创建工作簿 / nothing created'));
+      const done = o.existing ? `已将村账加入 ${file}（${o.township}${o.village}，${o.year}年度） / added` : `已创建 ${file}（${o.township}${o.village}，${o.year}年度） / created`;
+      setCode(finish(io, r, done, o.existing ? '工作簿未改动 / nothing changed' : '未创建工作簿 / nothing created'));
     });
 
   program.command('import').argument('<file>', '村账工作簿 / village workbook').argument('[input]', '凭证文件 .csv/.xlsx / vouchers file')

@@ -84,6 +84,30 @@ describe('an import file the host cannot read', () => {
   });
 });
 
+describe('init --existing', () => {
+  it('adds the book to a workbook that exists, and refuses one that is a village book already, leaving it as it was', async () => {
+    const own = join(dir, '我的表.xlsx');
+    const wb = await createXlsxWorkbook();
+    await writeFile(own, await wb.toBytes());
+    const village = ['--village', '示例村', '--township', '青山镇', '--year', '2025'];
+    const added = await cz('init', own, '--existing', ...village);
+    expect([added.code, added.out]).toEqual([0, `已将村账加入 ${own}（青山镇示例村，2025年度） / added\n`]);
+    const before = await readFile(own);
+    const again = await cz('init', own, '--existing', ...village);
+    expect([again.code, again.err]).toEqual([3, '错误：该工作簿已初始化，不能重复初始化\nError: This workbook is already initialized\n']);
+    expect((await readFile(own)).equals(before)).toBe(true);
+    // Without --existing, init still never touches a file that exists.
+    const plain = await cz('init', own, ...village);
+    expect(plain.code).toBe(3);
+    expect(plain.err.split('\n')[0]).toBe(`错误：文件已存在，不会覆盖：${own}`);
+  });
+
+  it('cannot be combined with --from-2004 (exit 2)', async () => {
+    const r = await cz('init', join(dir, 'x.xlsx'), '--existing', '--from-2004', 'tb.csv', '--village', 'a', '--township', 'b', '--year', '2025');
+    expect([r.code, r.err.split('\n')[0]]).toEqual([2, '错误：选项 --existing 与 --from-2004 <trial-balance> 不能同时使用']);
+  });
+});
+
 describe('close on a locked book', () => {
   it('says the book is locked, with no generic "the book has errors" line', async () => {
     const wb = await createXlsxWorkbook(await readFile(sample));
