@@ -43,7 +43,7 @@ export function buildProgram(io: Io, setCode: (c: number) => void): Command {
     // Parser errors are printed by exit-codes.ts, Chinese first (usage-zh.ts); help still goes out as commander writes it.
     .configureOutput({ writeOut: (s) => io.out.write(s), writeErr: (s) => io.err.write(s), outputError: () => undefined });
 
-  program.command('init').argument('<file>', '新建的工作簿 .xlsx / workbook to create')
+  program.command('init').argument('<file>', '新建的工作簿 .xlsx（--existing：已有的工作簿） / workbook to create (--existing: to add to)')
     .description('新建村账工作簿 / create a village workbook')
     .requiredOption('--village <name>', '村名 / village').requiredOption('--township <name>', '乡镇 / township')
     .requiredOption('--year <YYYY>', '会计年度 / fiscal year', year)
