@@ -13,7 +13,7 @@ import { resolveColumns } from '../workbook/codecs/columns';
 import { decodeOpeningLines, encodeOpeningRows, OPENING_WANTS } from '../workbook/codecs/opening';
 import { OPENING } from '../workbook/layout';
 import type { RunOptions, WorkbookPort } from '../workbook/port';
-import { readBook } from './book';
+import { appendTargetFindings, readBook } from './book';
 import { placeOfSource, type ImportSource } from './import-source';
 import { resultOf, type UseCaseResult } from './result';
 
@@ -28,6 +28,8 @@ export async function importOpening(port: WorkbookPort, src: ImportSource, run?:
   if (book.meta.lockedThrough !== undefined) {
     return resultOf([finding('opening.locked', 'error', `已结账至${book.meta.lockedThrough}，不能再导入期初余额；请在未结账月份用凭证调整`, `The book is locked through ${book.meta.lockedThrough}; opening balances can no longer be imported. Adjust by a voucher in an open month`, { sheet: OPENING.sheet })], { imported: 0, skipped: 0 });
   }
+  const target = appendTargetFindings(book.headers.opening, OPENING);
+  if (target.length > 0) return resultOf(target, { imported: 0, skipped: 0 });
   const { index, findings } = resolveColumns(src.header, OPENING_WANTS, src.where.source, src.where.firstRow - 1);
   if (findings.length > 0) return resultOf(findings, { imported: 0, skipped: 0 });
   const decoded = decodeOpeningLines(index, src.rows, placeOfSource(src));

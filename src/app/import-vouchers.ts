@@ -15,7 +15,7 @@ import { resolveColumns } from '../workbook/codecs/columns';
 import { decodeVoucherLines, encodeVoucherRows, VOUCHER_WANTS } from '../workbook/codecs/vouchers';
 import { VOUCHERS } from '../workbook/layout';
 import type { RunOptions, WorkbookPort } from '../workbook/port';
-import { checkCancel, readBook } from './book';
+import { appendTargetFindings, checkCancel, readBook } from './book';
 import { placeOfSource, type ImportSource } from './import-source';
 import { resultOf, type UseCaseResult } from './result';
 
@@ -84,6 +84,8 @@ export function splitNew(incoming: readonly Voucher[], book: readonly Voucher[])
 
 export async function importVouchers(port: WorkbookPort, src: ImportSource, run?: RunOptions): Promise<ImportVouchersResult> {
   const book = await readBook(port, run);
+  const target = appendTargetFindings(book.headers.vouchers, VOUCHERS);
+  if (target.length > 0) return resultOf(target, { imported: 0, lines: 0, skipped: 0 });
   const { index, findings } = resolveColumns(src.header, VOUCHER_WANTS, src.where.source, src.where.firstRow - 1);
   if (findings.length > 0) return resultOf(findings, { imported: 0, lines: 0, skipped: 0 });
   const decoded = decodeVoucherLines(index, src.rows, placeOfSource(src));

@@ -3,8 +3,8 @@ import { finding, type Finding } from '../core/findings';
 import { buildChart, type SubAccountDef } from '../core/chart/accounts';
 import { encodeAccountRows } from '../workbook/codecs/accounts';
 import { chartListSheet } from '../workbook/codecs/chart-list';
-import { ACCOUNTS, LAYOUT_VERSION, PLAN_TABLES, SETTINGS, SETTINGS_KEYS, TYPED_TABLES } from '../workbook/layout';
-import { commitWrites, type BookWrite, type RunOptions, type WorkbookMeta, type WorkbookPort } from '../workbook/port';
+import { ACCOUNTS, LAYOUT_VERSION, META_SHEET, PLAN_SHEETS, PLAN_TABLES, SETTINGS, SETTINGS_KEYS, SHEETS, TYPED_TABLES } from '../workbook/layout';
+import { commitWrites, type BookWrite, type RunOptions, type TypedTableSpec, type WorkbookMeta, type WorkbookPort } from '../workbook/port';
 import { BookStateError } from './errors';
 import { resultOf, type UseCaseResult } from './result';
 
@@ -60,6 +60,7 @@ export async function initVillageWrites(port: WorkbookPort, opts: InitVillageOpt
   if ((await port.readMeta()) !== undefined) {
     throw new BookStateError('already-initialized', '该工作簿已初始化，不能重复初始化', 'This workbook is already initialized');
   }
+  findings.push(...(await sheetsTaken(port, [...TYPED_TABLES, ...PLAN_TABLES])));
   if (findings.length > 0) return { findings, writes: [] };
   const meta: WorkbookMeta = { layoutVersion: LAYOUT_VERSION, chartSystem: '2023', village, township, fiscalYear: opts.year, kind: 'village' };
   const settings = [
@@ -79,4 +80,44 @@ export async function initVillageWrites(port: WorkbookPort, opts: InitVillageOpt
       { kind: 'replace', sheets: [chartListSheet(chart)] },
     ],
   };
+}
+
+/** Sheets a village book writes whole (reports, the chart list, _meta): a user's sheet of that name would be replaced. */
+const WRITTEN_WHOLE: readonly string[] = [...Object.values(SHEETS), ...Object.values(PLAN_SHEETS), META_SHEET];
+
+/**
+ * A workbook being made a village book (the user's own, in Excel, the page or `init --existing`)
+ * may already use our sheet names for something else. A typed-in sheet of that name is taken over
+ * only when its header has every column of ours (a sheet made by us or by hand in our layout, the
+ * one case the hosts append to); anything else would get our rows mixed into it, or fail at the
+ * first import. A sheet named like one we write whole would be lost at the first report. Either
+ * way nothing is written, and the finding says which sheet to rename.
+ */
+async function sheetsTaken(port: WorkbookPort, tables: readonly TypedTableSpec[]): Promise<Finding[]> {
+  const names = new Set(await port.sheetNames());
+  if (names.size === 0) return [];
+  const findings: Finding[] = [];
+  const present = tables.filter((t) => names.has(t.sheet));
+  const data = present.length > 0 ? await port.readTables(present) : [];
+  present.forEach((spec, i) => {
+    const header = new Set((data[i]?.header ?? []).map((h) => String(h ?? '').trim()));
+    const missing = spec.columns.map((c) => c.header).filter((h) => !header.has(h));
+    if (missing.length === 0) return;
+    const cols = `${missing.slice(0, 3).map((h) => `"${h}"`).join('、')}${missing.length > 3 ? '等' : ''}`;
+    findings.push(finding(
+      'init.sheet-taken', 'error',
+      `工作簿中已有"${spec.sheet}"表，但不是村账的${spec.sheet}表（没有${cols}列）：请先把它改名，再建账`,
+      `The workbook already has a sheet ${spec.sheet} that is not the village book's (no "${missing.slice(0, 3).join('", "')}" column${missing.length > 1 ? 's' : ''}): rename it first`,
+      { sheet: spec.sheet },
+    ));
+  });
+  for (const name of WRITTEN_WHOLE.filter((n) => names.has(n))) {
+    findings.push(finding(
+      'init.sheet-taken', 'error',
+      `工作簿中已有"${name}"表，村账生成报表时会整张重写这个表：请先把它改名，再建账`,
+      `The workbook already has a sheet ${name}, which the village book rewrites whole: rename it first`,
+      { sheet: name },
+    ));
+  }
+  return findings;
 }

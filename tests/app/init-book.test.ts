@@ -58,3 +58,42 @@ describe('a fresh init book', () => {
     expect(long).toEqual([]);
   });
 });
+
+/** A workbook someone keeps (written by ExcelJS here), with the sheets `make` adds. */
+async function ownWorkbook(make: (x: ExcelJS.Workbook) => void): Promise<Uint8Array> {
+  const x = new ExcelJS.Workbook();
+  x.addWorksheet('备忘').addRow(['我的笔记']);
+  make(x);
+  return new Uint8Array(await x.xlsx.writeBuffer());
+}
+
+describe('init on a workbook someone already keeps', () => {
+  it('refuses, writing nothing, when a sheet of ours is taken by something else: a 凭证 of other columns, a 明细账 a report would replace', async () => {
+    const bytes = await ownWorkbook((x) => {
+      x.addWorksheet('凭证').addRows([['日期', '金额'], ['2025-01-01', 5]]);
+      x.addWorksheet('明细账').addRow(['手记的明细']);
+    });
+    const wb = await createXlsxWorkbook(bytes);
+    const r = await initVillage(wb, { village: '新村', township: '青山镇', year: 2026 });
+    expect(r.ok).toBe(false);
+    expect(r.findings.map((f) => [f.rule, f.sheet, f.zh])).toEqual([
+      // 凭证 has 日期 but not 凭证号, 摘要, 科目编码 … (the first three missing are named).
+      ['init.sheet-taken', '凭证', '工作簿中已有"凭证"表，但不是村账的凭证表（没有"凭证号"、"摘要"、"科目编码"等列）：请先把它改名，再建账'],
+      ['init.sheet-taken', '明细账', '工作簿中已有"明细账"表，村账生成报表时会整张重写这个表：请先把它改名，再建账'],
+    ]);
+    expect(await wb.readMeta()).toBeUndefined();
+    expect(await wb.sheetNames()).toEqual(['备忘', '凭证', '明细账']);
+  });
+
+  it('takes over a 凭证 sheet laid out as ours (every column), and adds the rest after the user\'s sheets', async () => {
+    const { VOUCHERS } = await import('../../src/workbook/layout');
+    const bytes = await ownWorkbook((x) => {
+      x.addWorksheet('凭证').addRows([VOUCHERS.columns.map((c) => c.header)]);
+    });
+    const wb = await createXlsxWorkbook(bytes);
+    expect(await initVillage(wb, { village: '新村', township: '青山镇', year: 2026 })).toEqual({ ok: true, findings: [] });
+    const names = await wb.sheetNames();
+    expect(names.slice(0, 2)).toEqual(['备忘', '凭证']);
+    for (const s of ['设置', '科目', '期初余额', '合同', '科目表']) expect(names, s).toContain(s);
+  });
+});
