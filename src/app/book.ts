@@ -29,8 +29,14 @@ export interface Book {
   extra: (TableData | undefined)[];
   /** Decoding and chart findings (validation rules are run by the use cases). */
   findings: Finding[];
-  /** The header rows of 期初余额 and 凭证 as found (undefined: no such sheet), for imports to check before appending. */
-  headers: { opening: readonly string[] | undefined; vouchers: readonly string[] | undefined };
+  /** The header rows of 期初余额 and 凭证 as found, and their worksheet row (undefined: no such sheet), for imports to check before appending. */
+  headers: { opening: TableHeader | undefined; vouchers: TableHeader | undefined };
+}
+
+/** A typed-in table's header labels as found, and the worksheet row (1-based) they are on. */
+export interface TableHeader {
+  labels: readonly string[];
+  row: number;
 }
 
 /** Meta of an initialized village book of a layout we understand, else a BookStateError. */
@@ -86,7 +92,8 @@ export async function readBook(port: WorkbookPort, run?: RunOptions, extraSpecs:
   findings.push(...cRes.findings);
   const closing = cRes.vouchers.map((v): Voucher => ({ ...v, generated: 'close' }));
   run?.onProgress?.(2, 4, '解析完成');
-  const headers = { opening: open?.header, vouchers: vch?.header };
+  const headerOf = (t: TableData | undefined): TableHeader | undefined => (t ? { labels: t.header, row: t.firstRow - 1 } : undefined);
+  const headers = { opening: headerOf(open), vouchers: headerOf(vch) };
   return { meta, settings: settingsOf(meta), subs: subsRes.subs, chart, opening: openRes.balances, vouchers: vRes.vouchers, closing, extra, findings, headers };
 }
 
@@ -97,14 +104,14 @@ export async function readBook(port: WorkbookPort, run?: RunOptions, extraSpecs:
  * import writes nothing (the hosts could not put the rows under the right headers). No sheet at
  * all is fine: the host creates it.
  */
-export function appendTargetFindings(header: readonly string[] | undefined, spec: TypedTableSpec): Finding[] {
+export function appendTargetFindings(header: TableHeader | undefined, spec: TypedTableSpec): Finding[] {
   if (header === undefined) return [];
-  const have = new Set(header.map((h) => String(h ?? '').trim()));
+  const have = new Set(header.labels.map((h) => String(h ?? '').trim()));
   return spec.columns.filter((c) => !have.has(c.header)).map((c) => finding(
     'import.target-missing-column', 'error',
     `${spec.sheet}表缺少"${c.header}"列，导入无法写入：请把这一列的标题改回"${c.header}"（或把这一列加回表中），再导入`,
     `Sheet ${spec.sheet} has no "${c.header}" column to import into: name the column "${c.header}" again (or add it back), then import`,
-    { sheet: spec.sheet, row: 1, column: c.header },
+    { sheet: spec.sheet, row: header.row, column: c.header },
   ));
 }
 

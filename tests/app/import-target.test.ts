@@ -46,8 +46,9 @@ describe('import into a table whose header lost a column', () => {
     const r = await importVouchers(wb, source(VOUCHERS_CSV, 'v.csv'));
     expect(r.ok).toBe(false);
     expect(r.imported).toBe(0);
-    expect(r.findings.map((f) => [f.rule, f.sheet, f.column, f.zh])).toEqual([
-      ['import.target-missing-column', '凭证', '摘要', '凭证表缺少"摘要"列，导入无法写入：请把这一列的标题改回"摘要"（或把这一列加回表中），再导入'],
+    // Row 1: the header row, where the renamed cell is.
+    expect(r.findings.map((f) => [f.rule, f.sheet, f.row, f.column, f.zh])).toEqual([
+      ['import.target-missing-column', '凭证', 1, '摘要', '凭证表缺少"摘要"列，导入无法写入：请把这一列的标题改回"摘要"（或把这一列加回表中），再导入'],
     ]);
     expect(await wb.readTables([VOUCHERS])).toEqual(before);
   });
