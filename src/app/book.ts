@@ -8,6 +8,7 @@ import type { BookSettings, OpeningBalance, Voucher } from '../core/ledger/types
 import { decodeAccounts } from '../workbook/codecs/accounts';
 import { decodeOpening } from '../workbook/codecs/opening';
 import { decodeVouchers } from '../workbook/codecs/vouchers';
+import { missingColumns } from '../workbook/codecs/columns';
 import { ACCOUNTS, LAYOUT_VERSION, OPENING, SHEETS, SUPPORTED_LAYOUT_VERSIONS, VOUCHERS } from '../workbook/layout';
 import type { RunOptions, TableData, TypedTableSpec, WorkbookMeta, WorkbookPort } from '../workbook/port';
 import { BookStateError } from './errors';
@@ -106,12 +107,11 @@ export async function readBook(port: WorkbookPort, run?: RunOptions, extraSpecs:
  */
 export function appendTargetFindings(header: TableHeader | undefined, spec: TypedTableSpec): Finding[] {
   if (header === undefined) return [];
-  const have = new Set(header.labels.map((h) => String(h ?? '').trim()));
-  return spec.columns.filter((c) => !have.has(c.header)).map((c) => finding(
+  return missingColumns(header.labels, spec).map((h) => finding(
     'import.target-missing-column', 'error',
-    `${spec.sheet}表缺少"${c.header}"列，导入无法写入：请把这一列的标题改回"${c.header}"（或把这一列加回表中），再导入`,
-    `Sheet ${spec.sheet} has no "${c.header}" column to import into: name the column "${c.header}" again (or add it back), then import`,
-    { sheet: spec.sheet, row: header.row, column: c.header },
+    `${spec.sheet}表缺少"${h}"列，导入无法写入：请把这一列的标题改回"${h}"（或把这一列加回表中），再导入`,
+    `Sheet ${spec.sheet} has no "${h}" column to import into: name the column "${h}" again (or add it back), then import`,
+    { sheet: spec.sheet, row: header.row, column: h },
   ));
 }
 

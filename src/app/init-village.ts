@@ -3,6 +3,7 @@ import { finding, type Finding } from '../core/findings';
 import { buildChart, type SubAccountDef } from '../core/chart/accounts';
 import { encodeAccountRows } from '../workbook/codecs/accounts';
 import { chartListSheet } from '../workbook/codecs/chart-list';
+import { missingColumns } from '../workbook/codecs/columns';
 import { ACCOUNTS, LAYOUT_VERSION, META_SHEET, PLAN_SHEETS, PLAN_TABLES, SETTINGS, SETTINGS_KEYS, SHEETS, TYPED_TABLES } from '../workbook/layout';
 import { commitWrites, type BookWrite, type RunOptions, type TypedTableSpec, type WorkbookMeta, type WorkbookPort } from '../workbook/port';
 import { BookStateError } from './errors';
@@ -100,8 +101,7 @@ async function sheetsTaken(port: WorkbookPort, tables: readonly TypedTableSpec[]
   const present = tables.filter((t) => names.has(t.sheet));
   const data = present.length > 0 ? await port.readTables(present) : [];
   present.forEach((spec, i) => {
-    const header = new Set((data[i]?.header ?? []).map((h) => String(h ?? '').trim()));
-    const missing = spec.columns.map((c) => c.header).filter((h) => !header.has(h));
+    const missing = missingColumns(data[i]?.header ?? [], spec);
     if (missing.length === 0) return;
     const cols = `${missing.slice(0, 3).map((h) => `"${h}"`).join('、')}${missing.length > 3 ? '等' : ''}`;
     findings.push(finding(

@@ -8,7 +8,7 @@ import type { Scalar } from '../workbook/port';
 import { csvTable, gridTable } from '../workbook/input-table';
 import { openXlsx } from '../hosts/xlsx/xlsx-workbook';
 import { NODE_CODEC } from '../hosts/xlsx/node-codec';
-import { XlsxOpenError } from '../hosts/xlsx/errors';
+import { refusalReason } from '../hosts/xlsx/errors';
 import { InputFileError } from './errors';
 
 export interface InputTable {
@@ -39,9 +39,7 @@ async function readFirstSheet(bytes: Buffer, source: string, path: string): Prom
     const [first] = await wb.sheetNames();
     grid = first === undefined ? [] : ((await wb.readSheet(first))?.rows ?? []);
   } catch (e) {
-    // The host's reasons beyond "damaged" (a password, an .xls, Strict) tell the user what to do.
-    const why = e instanceof XlsxOpenError && e.reason !== 'damaged' ? { zh: e.zh, en: e.en } : undefined;
-    throw new InputFileError('not-a-workbook', path, why);
+    throw new InputFileError('not-a-workbook', path, refusalReason(e));
   }
   return { source, ...gridTable(grid) };
 }

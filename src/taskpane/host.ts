@@ -9,7 +9,7 @@ import { createExcelWorkbook, selectCell } from '../hosts/excel/excel-workbook';
 import { watchEdits } from '../hosts/excel/excel-live';
 import type { EditedRows } from '../workbook/edits';
 import { createXlsxWorkbook } from '../hosts/xlsx/xlsx-workbook';
-import { XlsxOpenError } from '../hosts/xlsx/errors';
+import { refusalReason } from '../hosts/xlsx/errors';
 import { fileSignature } from '../hosts/xlsx/signature';
 import type { ImportSource } from '../app/import-source';
 import { csvTable, gridTable } from '../workbook/input-table';
@@ -86,8 +86,7 @@ const paneFiles: PaneFiles & SavesText = {
       const [first] = await wb.sheetNames();
       grid = first === undefined ? [] : ((await wb.readSheet(first))?.rows ?? []);
     } catch (e) {
-      if (e instanceof XlsxOpenError) throw e; // a password, an .xls: its own reason, as for a book
-      throw new PaneError('bad-file', e instanceof Error ? e.message : String(e));
+      throw unopenable(e);
     }
     const t = gridTable(grid);
     return { header: t.header, rows: t.rows, where: where(t.firstRow) };
@@ -105,16 +104,24 @@ export function createExcelPaneHost(): ExcelPaneHost {
   };
 }
 
+/**
+ * What to tell the user about a workbook the host could not open: its own reason when it has one
+ * (a password to remove, an .xls or a Strict workbook to save again as .xlsx), as the CLI says it;
+ * else the pane's "cannot be opened".
+ */
+function unopenable(e: unknown): Error {
+  // The host's error carries its zh/en, which describeError shows.
+  if (e instanceof Error && refusalReason(e)) return e;
+  return new PaneError('bad-file', e instanceof Error ? e.message : String(e));
+}
+
 async function openBytes(bytes: Uint8Array, fileName: string): Promise<XlsxBook> {
   if (fileSignature(bytes) === undefined) throw new PaneError('not-xlsx', fileName);
   let port: Awaited<ReturnType<typeof createXlsxWorkbook>>;
   try {
     port = await createXlsxWorkbook(bytes);
   } catch (e) {
-    // The host's refusals say why and what to do (a password to remove, an .xls or a Strict
-    // workbook to save again as .xlsx): the pane shows that sentence, as the CLI does.
-    if (e instanceof XlsxOpenError) throw e;
-    throw new PaneError('bad-file', e instanceof Error ? e.message : String(e));
+    throw unopenable(e);
   }
   return { fileName, port, toBytes: () => port.toBytes() };
 }

@@ -37,3 +37,12 @@ export class XlsxOpenError extends Error {
     this.en = r.en;
   }
 }
+
+/**
+ * The host's own reason for refusing bytes, when it tells the user more than "damaged" (a password
+ * to remove, an .xls or a Strict workbook to save again as .xlsx, no workbook in the zip): every
+ * face that opens a file shows it, Chinese and English. Undefined for anything else.
+ */
+export function refusalReason(e: unknown): { zh: string; en: string } | undefined {
+  return e instanceof XlsxOpenError && e.reason !== 'damaged' ? { zh: e.zh, en: e.en } : undefined;
+}

@@ -8,7 +8,7 @@ import { basename, dirname, join } from 'node:path';
 import { LAYOUT_VERSION, SUPPORTED_LAYOUT_VERSIONS } from '../../workbook/layout';
 import { openXlsx, type XlsxWorkbook } from './xlsx-workbook';
 import { NODE_CODEC } from './node-codec';
-import { XlsxOpenError } from './errors';
+import { refusalReason } from './errors';
 import { fileSignature } from './signature';
 import { XlsxLimitError } from './limits';
 
@@ -67,7 +67,7 @@ export async function openWorkbookFile(path: string, opts: OpenOptions = {}): Pr
     wb = openXlsx(bytes, { codec: NODE_CODEC });
   } catch (e) {
     if (e instanceof XlsxLimitError) throw new WorkbookFileError('over-limit', path, e.zh);
-    const why = e instanceof XlsxOpenError && e.reason !== 'damaged' ? e : undefined;
+    const why = refusalReason(e);
     throw new WorkbookFileError('not-a-workbook', path, why?.zh, why?.en);
   }
   if (opts.requireLayout ?? true) {

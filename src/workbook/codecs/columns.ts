@@ -58,6 +58,15 @@ export function resolveColumns(
   return { index, findings };
 }
 
+/**
+ * Headers of `spec` not among `labels` (compared trimmed and exactly, as the hosts match them when
+ * they append: reading is more forgiving, see resolveColumns).
+ */
+export function missingColumns(labels: readonly unknown[], spec: TypedTableSpec): string[] {
+  const have = new Set(labels.map((h) => String(h ?? '').trim()));
+  return spec.columns.map((c) => c.header).filter((h) => !have.has(h));
+}
+
 /** Wants for a typed-in table spec: every column, labels from the spec. */
 export function wantsOf(spec: TypedTableSpec, required: readonly string[], aliases: Record<string, readonly string[]> = {}): ColumnWant[] {
   return spec.columns.map((c) => {
