@@ -22,7 +22,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SHEETS } from '../../src/workbook/layout';
 import { cliSlow, type CliRun } from '../cli/run-cli';
-import { BOOKKEEPING, foreignChanges, rewrittenRecords, rewrittenTables, runSteps, type Step } from '../support/fidelity';
+import { BOOKKEEPING, foreignChanges, rewrittenRecords, rewrittenTables, runSteps, workFile, type Step } from '../support/fidelity';
 import { balanceSheetFigures, xlsxToCsvRecalculated, xlsxToCsvSheets } from '../support/libreoffice';
 import { attrs, type Entries, records, relsOf, sheetParts, text, zipEntries } from '../support/xlsx-parts';
 
@@ -140,8 +140,6 @@ let freshReport: unknown;
 /** The real `cunzhang` in `dir`. */
 const cli = (...args: string[]): Promise<CliRun> => cliSlow(dir, ...args);
 
-
-const workFile = (fixture: string): string => fixture.replace(/\.xlsx$/, '.work.xlsx');
 
 beforeAll(async () => {
   dir = await mkdtemp(join(tmpdir(), 'cunzhang-fidelity-foreign-'));

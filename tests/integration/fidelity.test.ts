@@ -20,7 +20,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { META_SHEET, SHEETS, VOUCHERS } from '../../src/workbook/layout';
 import { balanceSheetFigures, xlsxToCsvRecalculated, xlsxToCsvSheets } from '../support/libreoffice';
-import { BOOKKEEPING, foreignChanges, rewrittenTables, runSteps } from '../support/fidelity';
+import { BOOKKEEPING, foreignChanges, rewrittenTables, runSteps, workFile } from '../support/fidelity';
 import { type Entries, relsOf, relsPathOf, sheetParts } from '../support/xlsx-parts';
 
 const CORPUS = join(__dirname, '..', 'fixtures', 'xlsx-corpus');
@@ -74,9 +74,8 @@ function otherRelsOfTyped(entries: Entries, sheets: readonly string[]): string[]
 let dir: string;
 let referenceReport: unknown;
 
-
 async function runPipeline(fixture: string, check: (step: string, before: Entries, after: Entries) => void): Promise<unknown> {
-  const file = fixture.replace(/\.xlsx$/, '.work.xlsx');
+  const file = workFile(fixture);
   await copyFile(join(CORPUS, fixture), join(dir, file));
   return runSteps(dir, file, Object.entries(STEPS).map(([step, { args }]) => [step, args] as const), check);
 }
@@ -120,7 +119,7 @@ describe.each(fixtures)('%s', (fixture) => {
   }, 600_000);
 
   it('LibreOffice, recalculating every formula, gets our cached values', async () => {
-    const file = join(dir, fixture.replace(/\.xlsx$/, '.work.xlsx'));
+    const file = join(dir, workFile(fixture));
     // One LibreOffice at a time, each given 5 minutes: on a shared two-core machine a conversion
     // of this workbook has taken over the helper's usual 2.
     const cached = await xlsxToCsvSheets(file, { asShown: true, timeoutMs: 300_000 });

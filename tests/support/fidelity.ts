@@ -8,6 +8,9 @@ import { expect } from 'vitest';
 import { cliSlow } from '../cli/run-cli';
 import { type Entries, records, text, zipEntries } from './xlsx-parts';
 
+/** The copy of a fixture a suite works on, beside the others in its temp folder. */
+export const workFile = (fixture: string): string => fixture.replace(/\.xlsx$/, '.work.xlsx');
+
 /** A step of a suite: its name, and the CLI arguments it runs on a file. */
 export type Step = readonly [string, (file: string) => string[]];
 
