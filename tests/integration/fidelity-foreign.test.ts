@@ -22,8 +22,8 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SHEETS } from '../../src/workbook/layout';
 import { cliSlow, type CliRun } from '../cli/run-cli';
-import { BOOKKEEPING, foreignChanges, rewrittenRecords, rewrittenTables, runSteps, workFile, type Step } from '../support/fidelity';
-import { balanceSheetFigures, xlsxToCsvRecalculated, xlsxToCsvSheets } from '../support/libreoffice';
+import { BOOKKEEPING, foreignChanges, rewrittenRecords, rewrittenTables, expectRecalculatedAsCached, runSteps, workFile, type Step } from '../support/fidelity';
+import { balanceSheetFigures } from '../support/libreoffice';
 import { attrs, type Entries, records, relsOf, sheetParts, text, zipEntries } from '../support/xlsx-parts';
 
 const FOREIGN = join(__dirname, '..', 'fixtures', 'xlsx-corpus', 'foreign');
@@ -197,13 +197,7 @@ describe.each(fixtures)('%s', (fixture) => {
   }, 600_000);
 
   it('LibreOffice, recalculating every formula, gets our cached values', async () => {
-    const file = join(dir, workFile(fixture));
-    // One LibreOffice at a time, each given 5 minutes, as in fidelity.test.ts.
-    const cached = await xlsxToCsvSheets(file, { asShown: true, timeoutMs: 300_000 });
-    const recalculated = await xlsxToCsvRecalculated(file, 300_000);
-    const ours = GENERATED.filter((n) => n in cached);
-    expect(ours).toContain('资产负债表');
-    for (const name of ours) expect([name, recalculated[name]]).toEqual([name, cached[name]]);
+    const recalculated = await expectRecalculatedAsCached(join(dir, workFile(fixture)), GENERATED);
     const bs = recalculated['资产负债表']!;
     // 年初数 and 期末数 as hand-worked above.
     expect(balanceSheetFigures(bs, '资产总计')).toEqual(['52,000.00', '63,145.67']);

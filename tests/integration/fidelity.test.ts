@@ -19,8 +19,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { META_SHEET, SHEETS, VOUCHERS } from '../../src/workbook/layout';
-import { balanceSheetFigures, xlsxToCsvRecalculated, xlsxToCsvSheets } from '../support/libreoffice';
-import { BOOKKEEPING, foreignChanges, rewrittenTables, runSteps, workFile } from '../support/fidelity';
+import { balanceSheetFigures } from '../support/libreoffice';
+import { BOOKKEEPING, foreignChanges, rewrittenTables, expectRecalculatedAsCached, runSteps, workFile } from '../support/fidelity';
 import { type Entries, relsOf, relsPathOf, sheetParts } from '../support/xlsx-parts';
 
 const CORPUS = join(__dirname, '..', 'fixtures', 'xlsx-corpus');
@@ -119,12 +119,7 @@ describe.each(fixtures)('%s', (fixture) => {
   }, 600_000);
 
   it('LibreOffice, recalculating every formula, gets our cached values', async () => {
-    const file = join(dir, workFile(fixture));
-    // One LibreOffice at a time, each given 5 minutes: on a shared two-core machine a conversion
-    // of this workbook has taken over the helper's usual 2.
-    const cached = await xlsxToCsvSheets(file, { asShown: true, timeoutMs: 300_000 });
-    const recalculated = await xlsxToCsvRecalculated(file, 300_000);
-    for (const name of GENERATED.filter((n) => n in cached)) expect([name, recalculated[name]]).toEqual([name, cached[name]]);
+    const recalculated = await expectRecalculatedAsCached(join(dir, workFile(fixture)), GENERATED);
     const bs = recalculated['资产负债表']!;
     const line = (label: string): string[] => balanceSheetFigures(bs, label);
     expect(line('资产总计')).toEqual(line('负债和所有者权益总计'));

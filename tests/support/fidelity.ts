@@ -6,7 +6,23 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { expect } from 'vitest';
 import { cliSlow } from '../cli/run-cli';
+import { xlsxToCsvRecalculated, xlsxToCsvSheets } from './libreoffice';
 import { type Entries, records, text, zipEntries } from './xlsx-parts';
+
+/**
+ * LibreOffice opens `file` and, recalculating every formula, must get the values we cached in each
+ * of the `generated` sheets it holds (资产负债表 among them); returns the recalculated sheets for
+ * the suite's own figures. One LibreOffice at a time, each given 5 minutes: on a shared two-core
+ * machine a conversion of a whole workbook has taken over the usual 2.
+ */
+export async function expectRecalculatedAsCached(file: string, generated: readonly string[]): Promise<Record<string, string[][]>> {
+  const cached = await xlsxToCsvSheets(file, { asShown: true, timeoutMs: 300_000 });
+  const recalculated = await xlsxToCsvRecalculated(file, 300_000);
+  const ours = generated.filter((n) => n in cached);
+  expect(ours).toContain('资产负债表');
+  for (const name of ours) expect([name, recalculated[name]]).toEqual([name, cached[name]]);
+  return recalculated;
+}
 
 /** The copy of a fixture a suite works on, beside the others in its temp folder. */
 export const workFile = (fixture: string): string => fixture.replace(/\.xlsx$/, '.work.xlsx');
